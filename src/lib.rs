@@ -5,6 +5,7 @@
 
 pub mod offsets;
 pub mod report;
+#[cfg(not(target_arch = "wasm32"))] pub mod eval;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

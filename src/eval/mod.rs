@@ -1,0 +1,4 @@
+//! Measuring the analyser (native only): the team's labelled corpus, brat
+//! annotations of real news, scoring and accuracy floors.
+//!
+//! Nothing here runs in the browser; `sourcelight eval` and `tests/golden.rs` use it.
