@@ -2,3 +2,5 @@
 //! annotations of real news, scoring and accuracy floors.
 //!
 //! Nothing here runs in the browser; `sourcelight eval` and `tests/golden.rs` use it.
+
+pub mod corpus;
