@@ -4,3 +4,5 @@
 //! Nothing here runs in the browser; `sourcelight eval` and `tests/golden.rs` use it.
 
 pub mod corpus;
+pub mod score;
+pub mod sentences;
