@@ -6,3 +6,5 @@
 pub mod corpus;
 pub mod score;
 pub mod sentences;
+pub mod brat;
+pub mod floors;
