@@ -8,3 +8,4 @@ pub mod score;
 pub mod sentences;
 pub mod brat;
 pub mod floors;
+pub mod render;

@@ -18,7 +18,8 @@
 //! - **Sentences**: a unit is gold-attributed when it holds a label or a `{{+}}`,
 //!   predicted-attributed when any claim falls in it; precision, recall and F1
 //!   over units.
-//! - **Decoys**: `{{-}}` units in which no claim falls ("clean").
+//! - **Decoys**: `{{-}}` units in which no claim falls ("clean"); as a floor figure
+//!   it is undefined while the analyser reports nothing at all.
 //! - **Groups**: over found labels that carry a group name, every pair with the
 //!   same name should share the matched claim's `group` (`merged`), and every pair
 //!   of the same kind with different names should not (`apart`); a claim with no
@@ -214,7 +215,9 @@ impl Scores {
         f.push(("sentences.recall".into(), self.sentences.recall()));
         f.push(("continuations.precision".into(), self.continuations.precision()));
         f.push(("continuations.recall".into(), self.continuations.recall()));
-        f.push(("decoys.clean".into(), self.decoys.rate()));
+        // Vacuous while the analyser reports nothing at all: an empty report keeps every decoy clean.
+        let reported = self.all.claims + self.continuations.claims > 0;
+        f.push(("decoys.clean".into(), if reported { self.decoys.rate() } else { None }));
         f.push(("groups.agreement".into(), self.groups().rate()));
         f.push(("checks.agreement".into(), self.checks.all().rate()));
         f

@@ -1,14 +1,195 @@
 //! `sourcelight eval`: measure the analyser against labelled data.
+//!
+//! - `sourcelight eval [--corpus DIR]`: the team's labelled corpus (tests/corpus/FORMAT.md):
+//!   precision, recall and F1 per kind, sentence-level figures, groups and checks
+//!   agreement, violations. `--floors FILE` fails (exit 1) when a figure drops below
+//!   its floor; `--update-floors` raises the floors in FILE to today's figures.
+//! - `sourcelight eval --brat DIR`: real news with brat annotations (PolNeAR):
+//!   sentence-level precision and recall of attribution detection, and with
+//!   `--sample N` a seeded sample of missed and spurious sentences.
+//!
+//! Exit status: 0 fine, 1 a figure is below its floor, 2 unreadable or malformed input.
 use clap::Args;
+use sourcelight::eval::{brat, corpus, floors::Floors, render, score};
+use std::path::{Path, PathBuf};
 
 #[derive(Args)]
 pub struct EvalArgs {
     /// A folder of brat annotations (PolNeAR layout: text/ and attributions/).
+    #[arg(long, conflicts_with = "corpus")]
+    pub brat: Option<PathBuf>,
+    /// The team's labelled corpus (default: tests/corpus).
     #[arg(long)]
-    pub brat: Option<std::path::PathBuf>,
+    pub corpus: Option<PathBuf>,
+    /// List every mismatch with its file, line and sentence.
+    #[arg(long)]
+    pub mismatches: bool,
+    /// One line of figures per article.
+    #[arg(long)]
+    pub articles: bool,
+    /// Print the results as JSON (for machines) instead of tables.
+    #[arg(long)]
+    pub json: bool,
+    /// Check the corpus figures against this floors file; exit 1 when one drops below.
+    #[arg(long, value_name = "FILE")]
+    pub floors: Option<PathBuf>,
+    /// Raise the floors in --floors FILE to today's figures (never lowers one).
+    #[arg(long, requires = "floors")]
+    pub update_floors: bool,
+    /// With --brat: show N sampled missed and N sampled spurious sentences.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub sample: usize,
+    /// Seed for --sample (the same seed draws the same sentences).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
-pub fn run(_args: EvalArgs) -> i32 {
-    eprintln!("sourcelight eval: not built yet");
-    2
+pub fn run(args: EvalArgs) -> i32 {
+    match &args.brat {
+        Some(dir) => run_brat(&args, dir),
+        None => run_corpus(&args),
+    }
+}
+
+fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
+    if args.floors.is_some() {
+        eprintln!("sourcelight eval: --floors applies to the team's corpus, not to --brat");
+        return 2;
+    }
+    let started = std::time::Instant::now();
+    let r = match brat::evaluate_dir(dir) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("sourcelight eval: {e}");
+            return 2;
+        }
+    };
+    let missed = brat::sample(&r.missed, args.sample, args.seed);
+    let spurious = brat::sample(&r.spurious, args.sample, args.seed.wrapping_add(1));
+    if args.json {
+        let f = |b: &score::Binary| {
+            serde_json::json!({"precision": b.precision(), "recall": b.recall(), "f1": b.f1(), "tp": b.tp, "fp": b.fp, "fn": b.fn_, "tn": b.tn})
+        };
+        let v = serde_json::json!({
+            "dir": dir.display().to_string(),
+            "articles": r.articles, "attributions": r.attributions, "sentences": r.sentences, "claims": r.claims,
+            "cue": f(&r.cue), "content": f(&r.content),
+            "text_mismatches": r.text_mismatches,
+            "missed_total": r.missed.len(), "spurious_total": r.spurious.len(),
+            "sample": {"seed": args.seed, "missed": missed, "spurious": spurious},
+        });
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        print!("{}", render::real_table(&r, &dir.display().to_string()));
+        if args.sample > 0 {
+            print!("{}", render::cases_text("missed sentences (gold cue, no claim's cue)", &missed, r.missed.len()));
+            print!("{}", render::cases_text("spurious sentences (a claim's cue, no gold cue)", &spurious, r.spurious.len()));
+        }
+        println!("\n({:.1} s; one annotator per article: the annotation file whose name sorts first)", started.elapsed().as_secs_f64());
+    }
+    0
+}
+
+fn run_corpus(args: &EvalArgs) -> i32 {
+    let dir = args.corpus.clone().unwrap_or_else(|| PathBuf::from("tests/corpus"));
+    if !dir.is_dir() {
+        eprintln!("sourcelight eval: {}: no such folder (give the corpus with --corpus DIR)", dir.display());
+        return 2;
+    }
+    let articles = match corpus::load_dir(&dir) {
+        Ok(a) => a,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            eprintln!("sourcelight eval: {} malformed article file(s); see tests/corpus/FORMAT.md", errors.len());
+            return 2;
+        }
+    };
+    let e = score::evaluate(&articles);
+    let figures = e.total.figures();
+
+    // Floors: read (a missing file is empty only when updating), check or raise.
+    let mut failures = Vec::new();
+    let mut changes = Vec::new();
+    if let Some(path) = &args.floors {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(_) if args.update_floors => String::new(),
+            Err(err) => {
+                eprintln!("sourcelight eval: cannot read floors file {}: {err} (create it with `make eval-update-floors`)", path.display());
+                return 2;
+            }
+        };
+        let floors = match Floors::parse(&text) {
+            Ok(f) => f,
+            Err(err) => {
+                eprintln!("sourcelight eval: {}: {err}", path.display());
+                return 2;
+            }
+        };
+        if args.update_floors {
+            let (next, c) = floors.raised(&figures, e.total.violations);
+            changes = c;
+            if !changes.is_empty() {
+                if let Err(err) = std::fs::write(path, next.render(&figures)) {
+                    eprintln!("sourcelight eval: cannot write {}: {err}", path.display());
+                    return 2;
+                }
+            }
+        } else {
+            failures = floors.check(&figures, e.total.violations);
+        }
+    }
+
+    if args.json {
+        let figs: serde_json::Map<String, serde_json::Value> = figures.iter().map(|(n, v)| (n.clone(), serde_json::json!(v))).collect();
+        let v = serde_json::json!({
+            "corpus": dir.display().to_string(),
+            "figures": figs,
+            "total": e.total,
+            "articles": e.articles,
+            "floors": args.floors.as_ref().map(|p| serde_json::json!({"file": p.display().to_string(), "failures": failures, "raised": changes})),
+        });
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        if articles.is_empty() {
+            println!("{}: no articles yet", dir.display());
+        }
+        print!("{}", render::corpus_table(&e, &dir.display().to_string()));
+        if args.articles {
+            println!();
+            print!("{}", render::articles_table(&e));
+        }
+        if args.mismatches {
+            println!();
+            print!("{}", render::mismatches_text(&e));
+        }
+        if let Some(path) = &args.floors {
+            println!();
+            if args.update_floors {
+                if changes.is_empty() {
+                    println!("floors in {}: nothing to raise", path.display());
+                } else {
+                    println!("floors raised in {}:", path.display());
+                    for c in &changes {
+                        println!("  {c}");
+                    }
+                }
+            } else if failures.is_empty() {
+                println!("floors in {}: all figures hold", path.display());
+            } else {
+                println!("BELOW THE FLOORS in {}:", path.display());
+                for f in &failures {
+                    println!("  {f}");
+                }
+                println!("(see every mismatch with `sourcelight eval --mismatches`)");
+            }
+        }
+    }
+    if failures.is_empty() {
+        0
+    } else {
+        1
+    }
 }
