@@ -81,3 +81,88 @@ fn inline_article_goes_through_the_analyser() {
     // Every miss is reported with its sentence.
     assert_eq!(r.mismatches.iter().filter(|m| m.what == "missed" || m.what == "wrong-kind").count() as u32, t.all.labels - t.all.found);
 }
+
+// ---- the `sourcelight eval` command ------------------------------------------------
+
+fn eval_cmd(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sourcelight"))
+        .arg("eval")
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run sourcelight");
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("sourcelight-golden-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(d.join("en")).unwrap();
+    d
+}
+
+#[test]
+fn eval_cli_tables_json_and_floors() {
+    let d = temp_dir("cli");
+    std::fs::write(d.join("en/a.txt"), "# style: wire\n# lang: en\nHead\n\n{{named:Ann Lee}} said the plan works. {{-}}The sources of funding are unclear.\n").unwrap();
+    let corpus = d.to_str().unwrap();
+    let (code, out, _) = eval_cmd(&["--corpus", corpus, "--mismatches", "--articles"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("named") && out.contains("sentences attributed or not") && out.contains("en/a.txt"), "{out}");
+    let (code, out, _) = eval_cmd(&["--corpus", corpus, "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["total"]["kinds"]["named"]["labels"], 1);
+    assert!(v["figures"].get("named.recall").is_some());
+    // A floor no analyser can reach today fails with status 1 and says which.
+    let floors = d.join("floors.toml");
+    std::fs::write(&floors, "named.recall = 1.0\nnamed.precision = 1.0\n").unwrap();
+    let (code, out, _) = eval_cmd(&["--corpus", corpus, "--floors", floors.to_str().unwrap()]);
+    let report = sourcelight::analyze("Ann Lee said the plan works. The sources of funding are unclear.", &Default::default());
+    if report.claims.iter().any(|c| c.kind == sourcelight::Kind::Named) {
+        assert_eq!(code, 0, "{out}");
+    } else {
+        assert_eq!(code, 1, "{out}");
+        assert!(out.contains("named.recall = 0.0000 is below its floor 1.0000"), "{out}");
+    }
+    // Updating only raises, and writes a file that passes.
+    std::fs::write(&floors, "").unwrap();
+    let (code, _, _) = eval_cmd(&["--corpus", corpus, "--floors", floors.to_str().unwrap(), "--update-floors"]);
+    assert_eq!(code, 0);
+    let (code, out, _) = eval_cmd(&["--corpus", corpus, "--floors", floors.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("all figures hold"), "{out}");
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn eval_cli_errors_name_the_place() {
+    let d = temp_dir("bad");
+    std::fs::write(d.join("en/b.txt"), "# lang: en\nHead\nThe {{anonymus:sources}} said.\n").unwrap();
+    let (code, _, err) = eval_cmd(&["--corpus", d.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("b.txt:3:5: unknown kind `anonymus`"), "{err}");
+    let (code, _, err) = eval_cmd(&["--corpus", "/nonexistent/corpus"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no such folder"), "{err}");
+    let (code, _, err) = eval_cmd(&["--brat", "/nonexistent/polnear"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no such folder"), "{err}");
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn eval_cli_reads_brat() {
+    let d = temp_dir("brat");
+    let text = "Ann Lee said the plan works. Rain fell.";
+    std::fs::write(d.join("doc.txt"), text).unwrap();
+    std::fs::write(d.join("doc.ann"), "T1\tSource 0 7\tAnn Lee\nT2\tCue 8 12\tsaid\nT3\tContent 13 27\tthe plan works\nT4\tAttribution 8 12\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n").unwrap();
+    let (code, out, err) = eval_cmd(&["--brat", d.to_str().unwrap(), "--json", "--sample", "5"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["articles"], 1);
+    assert_eq!(v["attributions"], 1);
+    assert_eq!(v["sentences"], 2);
+    assert_eq!(v["cue"]["tp"].as_u64().unwrap() + v["cue"]["fn"].as_u64().unwrap(), 1);
+    std::fs::remove_dir_all(&d).unwrap();
+}
