@@ -29,7 +29,7 @@ use super::score::Binary;
 use crate::offsets::Utf16Index;
 use crate::report::{ByteSpan, Report};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// One annotated attribution, spans in bytes of the article text.
@@ -216,6 +216,14 @@ pub struct RealScores {
     pub content: Binary,
     /// `T` spans whose text did not match the article at their offsets.
     pub text_mismatches: u32,
+    /// The cue figures per publisher (the article name up to its first `_`).
+    pub by_publisher: BTreeMap<String, Binary>,
+    /// How often each gold cue (lowercased) lies in a missed sentence.
+    #[serde(skip)]
+    pub missed_cues: HashMap<String, u32>,
+    /// How often each reported cue (lowercased) lies in a spurious sentence.
+    #[serde(skip)]
+    pub spurious_cues: HashMap<String, u32>,
     #[serde(skip)]
     pub missed: Vec<Case>,
     #[serde(skip)]
@@ -267,10 +275,12 @@ pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealS
     let mut pred_cue = vec![false; n];
     let mut pred_any = vec![false; n];
     let mut claim_texts: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut claim_cues: Vec<Vec<String>> = vec![Vec::new(); n];
     for c in &report.claims {
         if let Some(u) = unit_at(c.cue.start) {
             pred_cue[u] = true;
             pred_any[u] = true;
+            claim_cues[u].push(c.cue.text.to_lowercase());
             let src = c.source.as_ref().map(|s| format!(", source «{}»", s.text)).unwrap_or_default();
             claim_texts[u].push(format!("{} cue «{}»{}", c.kind.as_str(), c.cue.text, src));
         }
@@ -291,12 +301,20 @@ pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealS
         }
     };
     tally(&gold_cue, &pred_cue, &mut acc.cue);
+    let publisher = doc.name.split('_').next().unwrap_or("").to_string();
+    tally(&gold_cue, &pred_cue, acc.by_publisher.entry(publisher).or_default());
     tally(&gold_any, &pred_any, &mut acc.content);
     for i in 0..n {
         let sentence = || text[units[i].start..units[i].end].to_string();
         if gold_cue[i] && !pred_cue[i] {
+            for c in &cue_texts[i] {
+                *acc.missed_cues.entry(c.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")).or_default() += 1;
+            }
             acc.missed.push(Case { article: doc.name.clone(), sentence: sentence(), gold_cues: cue_texts[i].clone(), claims: vec![] });
         } else if !gold_cue[i] && pred_cue[i] {
+            for c in &claim_cues[i] {
+                *acc.spurious_cues.entry(c.clone()).or_default() += 1;
+            }
             acc.spurious.push(Case { article: doc.name.clone(), sentence: sentence(), gold_cues: vec![], claims: claim_texts[i].clone() });
         }
     }
@@ -317,6 +335,14 @@ pub fn evaluate_dir(dir: &Path) -> Result<RealScores, String> {
         score_doc(doc, &report, &units, &mut acc);
     }
     Ok(acc)
+}
+
+/// The `n` most frequent entries, most frequent first (ties alphabetical).
+pub fn top(counts: &HashMap<String, u32>, n: usize) -> Vec<(String, u32)> {
+    let mut v: Vec<(String, u32)> = counts.iter().map(|(k, c)| (k.clone(), *c)).collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v.truncate(n);
+    v
 }
 
 /// `n` cases drawn without replacement by a seeded generator (the same seed, the same sample).
@@ -433,6 +459,9 @@ mod tests {
         assert_eq!(acc.missed.len(), 1);
         assert_eq!(acc.missed[0].gold_cues, vec!["added".to_string()]);
         assert_eq!(acc.spurious[0].sentence, "Nothing else.");
+        assert_eq!(top(&acc.missed_cues, 5), vec![("added".to_string(), 1)]);
+        assert_eq!(top(&acc.spurious_cues, 5), vec![("nothing".to_string(), 1)]);
+        assert_eq!(acc.by_publisher["d"], acc.cue);
         // A continued quote: the claim's sentence is the second quote sentence, its cue the earlier one.
         let mut acc = RealScores::default();
         let c = claim("said", "Café owners said rents rose.");

@@ -136,6 +136,12 @@ pub fn real_table(r: &RealScores, dir: &str) -> String {
     let _ = writeln!(out, "sentence-level attribution detection");
     let _ = writeln!(out, "  cue     (gold: a Cue in it; found: a claim's cue in it):          {}", binary(&r.cue));
     let _ = writeln!(out, "  content (gold: a Cue or Content in it; found: a claim's cue or sentence): {}", binary(&r.content));
+    if r.by_publisher.len() > 1 {
+        let _ = writeln!(out, "\n  cue figures by publisher:");
+        for (p, b) in &r.by_publisher {
+            let _ = writeln!(out, "    {p:<14} {}", binary(b));
+        }
+    }
     if r.text_mismatches > 0 {
         let _ = writeln!(out, "\nnote: {} annotated spans did not match the article text at their offsets", r.text_mismatches);
     }
@@ -149,6 +155,16 @@ pub fn cases_text(title: &str, cases: &[Case], of: usize) -> String {
     for c in cases {
         let what = if c.gold_cues.is_empty() { c.claims.join("; ") } else { format!("gold cue: {}", c.gold_cues.join(" | ")) };
         let _ = writeln!(out, "- [{}] {what}\n    | {}", c.article, c.sentence.replace('\n', " "));
+    }
+    out
+}
+
+/// A titled frequency list (`count  text`).
+pub fn top_text(title: &str, top: &[(String, u32)]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "\n{title}:");
+    for (text, n) in top {
+        let _ = writeln!(out, "  {n:>6}  {text}");
     }
     out
 }

@@ -39,6 +39,9 @@ pub struct EvalArgs {
     /// With --brat: show N sampled missed and N sampled spurious sentences.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub sample: usize,
+    /// With --brat: list the N most frequent cues of missed and of spurious sentences.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub top: usize,
     /// Seed for --sample (the same seed draws the same sentences).
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -76,11 +79,18 @@ fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
             "cue": f(&r.cue), "content": f(&r.content),
             "text_mismatches": r.text_mismatches,
             "missed_total": r.missed.len(), "spurious_total": r.spurious.len(),
+            "by_publisher": r.by_publisher.iter().map(|(p, b)| (p.clone(), f(b))).collect::<serde_json::Map<_, _>>(),
             "sample": {"seed": args.seed, "missed": missed, "spurious": spurious},
+            "top_missed_cues": brat::top(&r.missed_cues, args.top),
+            "top_spurious_cues": brat::top(&r.spurious_cues, args.top),
         });
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else {
         print!("{}", render::real_table(&r, &dir.display().to_string()));
+        if args.top > 0 {
+            print!("{}", render::top_text("most frequent gold cues in missed sentences", &brat::top(&r.missed_cues, args.top)));
+            print!("{}", render::top_text("most frequent reported cues in spurious sentences", &brat::top(&r.spurious_cues, args.top)));
+        }
         if args.sample > 0 {
             print!("{}", render::cases_text("missed sentences (gold cue, no claim's cue)", &missed, r.missed.len()));
             print!("{}", render::cases_text("spurious sentences (a claim's cue, no gold cue)", &spurious, r.spurious.len()));
