@@ -48,3 +48,59 @@ eval-real:
 
 test: test-rust eval
 	@echo "make test: all suites passed"
+
+## ---- web: wasm, extension, demo (owner: extension/www) ------------------------
+# dist/pkg       wasm-bindgen --target web output, wasm-opt -Oz'd
+# dist/chromium  unpacked extension for Chromium (load this folder)
+# dist/firefox   unpacked extension for Firefox
+# dist/www       the static demo site
+# dist/sourcelight-{chromium,firefox}.zip
+
+WASM_RAW := target/wasm32-unknown-unknown/wasm/sourcelight.wasm
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
+NODE_BIN := node_modules/.bin
+E2E_ARGS ?=
+
+.PHONY: install-web install-npm install-wasm-tools install-chromium wasm dist extension www demo test-wasm test-e2e lint-extension
+
+install-web: install-npm install-wasm-tools install-chromium
+
+install-npm: node_modules/.sourcelight-stamp
+node_modules/.sourcelight-stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+	touch $@
+
+install-wasm-tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (3-4 minutes)"; \
+	  $(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+
+install-chromium:
+	@if [ ! -x /usr/bin/chromium ]; then apt-get update && apt-get install -y chromium; fi
+
+wasm: install-wasm-tools install-npm
+	$(CARGO) build --profile wasm --target wasm32-unknown-unknown --lib
+	@if [ ! -f dist/pkg/sourcelight_bg.wasm ] || [ $(WASM_RAW) -nt dist/pkg/sourcelight_bg.wasm ]; then \
+	  set -e; rm -rf dist/pkg; \
+	  wasm-bindgen --target web --no-typescript --out-dir dist/pkg $(WASM_RAW); \
+	  $(NODE_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue dist/pkg/sourcelight_bg.wasm -o dist/pkg/sourcelight_bg.wasm; \
+	fi
+	@node scripts/size.mjs dist/pkg/sourcelight_bg.wasm
+
+dist: wasm
+	node scripts/build.mjs
+
+extension www: dist
+
+demo: dist
+	@node scripts/serve.mjs dist/www --port 8000 --banner
+
+test-wasm: wasm
+	node --test tests/e2e/wasm.test.mjs
+
+test-e2e: dist install-chromium
+	REAL_PAGES=$(REAL_PAGES) node --test --test-concurrency=1 $(E2E_ARGS) tests/e2e/*.e2e.mjs
+
+lint-extension: dist
+	$(NODE_BIN)/web-ext lint --source-dir dist/firefox --self-hosted=false --output=text

@@ -1,0 +1,106 @@
+// Sourcelight's service worker: hosts the wasm core and answers scan requests from
+// content scripts and the popup. The browser may stop this worker at any time; every
+// listener is registered at the top level, the wasm is reloaded on the next start, and
+// per-tab reports that were lost with it are rebuilt by asking the tab to scan again.
+// It makes no network request of any kind.
+import { api } from './shared/browser.js';
+import { analyze, coreLoadMs, coreVersion, loadCore } from './shared/core.js';
+import { claimDetail, compactClaims } from './shared/report.js';
+import { loadSettings, markedKinds, runsOn } from './shared/settings.js';
+
+const tabs = new Map(); // tabId -> { scanId, report, text, url, host, timing }
+let scans = 0;
+
+loadCore().catch((err) => console.error('sourcelight: wasm failed to load', err));
+
+async function setBadge(tabId, report) {
+  const n = report ? report.summary.flagged : 0;
+  try {
+    await api.action.setBadgeBackgroundColor({ tabId, color: '#b3470d' });
+    await api.action.setBadgeText({ tabId, text: report ? String(n) : '' });
+  } catch { /* the tab is gone */ }
+}
+
+async function handleFromTab(msg, sender) {
+  const tabId = sender.tab.id;
+  switch (msg.type) {
+    case 'config': {
+      const settings = await loadSettings(api.storage);
+      return { settings, run: runsOn(settings, msg.host), kinds: markedKinds(settings) };
+    }
+    case 'scan': {
+      const settings = await loadSettings(api.storage);
+      const t0 = performance.now();
+      const report = await analyze(String(msg.text ?? ''), { language: settings.language });
+      const analyzeMs = performance.now() - t0;
+      const scanId = `${tabId}:${++scans}:${Date.now()}`;
+      tabs.set(tabId, { scanId, report, text: msg.text, url: msg.url, host: msg.host, timing: { analyzeMs } });
+      await setBadge(tabId, report);
+      return {
+        ok: true, scanId, claims: compactClaims(report), flagged: report.summary.flagged,
+        language: report.language, kinds: markedKinds(settings), classroom: settings.classroom,
+      };
+    }
+    case 'detail': {
+      const state = tabs.get(tabId);
+      if (!state || state.scanId !== msg.scanId) return { missing: true };
+      return { detail: claimDetail(state.report, msg.id) };
+    }
+    case 'painted': {
+      const state = tabs.get(tabId);
+      if (state && state.scanId === msg.scanId) state.timing = { ...state.timing, ...msg.timing };
+      return { ok: true };
+    }
+    case 'cleared': {
+      tabs.delete(tabId);
+      await setBadge(tabId, null);
+      return { ok: true };
+    }
+    default:
+      return { ok: false, error: `unknown message ${msg.type}` };
+  }
+}
+
+async function handleFromExtension(msg) {
+  switch (msg.type) {
+    case 'report': {
+      const state = tabs.get(msg.tabId);
+      if (!state) return { missing: true };
+      return { report: state.report, url: state.url, host: state.host, scanId: state.scanId };
+    }
+    case 'text': {
+      // The article text last read from a tab (for checking what was read).
+      return { text: tabs.get(msg.tabId)?.text ?? null };
+    }
+    case 'stats': {
+      const state = tabs.get(msg.tabId);
+      return { coreLoadMs: coreLoadMs(), version: await coreVersion(), timing: state?.timing ?? null };
+    }
+    default:
+      return { ok: false, error: `unknown message ${msg.type}` };
+  }
+}
+
+api.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (!msg || typeof msg.type !== 'string' || sender.id !== api.runtime.id) return false;
+  // Extension pages (the popup, even when opened in a tab) versus content scripts in web pages.
+  const fromExtension = !sender.tab || String(sender.url ?? '').startsWith(api.runtime.getURL(''));
+  const work = fromExtension ? handleFromExtension(msg) : handleFromTab(msg, sender);
+  work.then(reply, (err) => reply({ ok: false, error: String(err?.message ?? err) }));
+  return true;
+});
+
+api.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
+
+// After an install or update, tabs that were already open get the content script now
+// (it tears down any copy left from the previous version, so nothing is painted twice).
+api.runtime.onInstalled.addListener(async () => {
+  let open = [];
+  try { open = await api.tabs.query({ url: ['http://*/*', 'https://*/*'] }); } catch { return; }
+  for (const tab of open) {
+    try {
+      await api.scripting.insertCSS({ target: { tabId: tab.id }, files: ['shared/markers.css'] });
+      await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['shared/page.js', 'content.js'] });
+    } catch { /* a page we may not touch */ }
+  }
+});

@@ -1,0 +1,210 @@
+// Sourcelight's content script: finds the article, sends its text to the service worker,
+// paints the claims it gets back, and keeps them up to date as the page grows.
+// Safe to inject twice: a second copy tears the first one down (listeners, observer,
+// markers, tooltip host) before it starts, so nothing is ever painted twice.
+(function () {
+  'use strict';
+  const api = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
+  const Page = globalThis.SourcelightPage;
+  const SLOT = '__sourcelightContent';
+  if (!Page || !api || !api.runtime || !api.runtime.id) return;
+  if (globalThis[SLOT]) {
+    try { globalThis[SLOT].teardown(); } catch { /* the old copy's extension context is gone */ }
+  }
+
+  const t0 = performance.now();
+  const t = (key, subs = []) => api.i18n.getMessage(key, (Array.isArray(subs) ? subs : [subs]).map(String)) || key;
+  const abort = new AbortController();
+  let painter = null;
+  let observer = null;
+  let debounce = 0;
+  let article = null;
+  let scanId = null;
+  let running = false; // a scan is in flight
+  let again = false; // the page changed while it was
+  let enabled = false;
+  let classroom = false;
+  let revealed = false;
+  let generation = 0;
+  let lastState = { status: 'idle' };
+
+  function send(msg) {
+    return api.runtime.sendMessage(msg);
+  }
+
+  /** Messages to a worker the browser has just stopped may fail once: retry after it restarts. */
+  async function ask(msg, tries = 3) {
+    for (let i = 1; ; i++) {
+      try {
+        const reply = await send(msg);
+        if (reply === undefined && i < tries) continue;
+        return reply;
+      } catch (err) {
+        if (i >= tries || !api.runtime.id) throw err;
+      }
+    }
+  }
+
+  async function detail(id) {
+    const reply = await ask({ type: 'detail', scanId, id });
+    if (reply && reply.missing) {
+      // The worker was stopped and lost this tab's report: scan again, then ask.
+      scheduleScan(0);
+      return null;
+    }
+    return reply ? reply.detail : null;
+  }
+
+  function ensurePainter() {
+    if (!painter) painter = new Page.Painter({ doc: document, t, detail });
+    return painter;
+  }
+
+  async function scan() {
+    if (running) { again = true; return; }
+    running = true;
+    const gen = ++generation;
+    const started = performance.now();
+    lastState = { status: 'scanning' };
+    try {
+      if (!article || !article.isConnected) {
+        article = Page.findArticle(document);
+        watch();
+      }
+      if (!article) { lastState = { status: 'no-article' }; return; }
+      const index = await Page.collectText(article, { isCancelled: () => gen !== generation });
+      const collectedAt = performance.now();
+      const reply = await ask({ type: 'scan', text: index.text, url: location.href, host: location.host });
+      if (gen !== generation) return;
+      if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'no answer from the service worker');
+      const analyzedAt = performance.now();
+      scanId = reply.scanId;
+      classroom = reply.classroom;
+      const p = ensurePainter();
+      p.setKinds(reply.kinds);
+      p.setHidden(classroom && !revealed);
+      const done = await p.paint(index, reply.claims);
+      if (!done || gen !== generation) return;
+      const paintedAt = performance.now();
+      lastState = { status: 'done', scanId, claims: reply.claims.length, flagged: reply.flagged, classroom, revealed };
+      send({
+        type: 'painted', scanId,
+        timing: {
+          sinceStartMs: paintedAt - t0, scanMs: paintedAt - started, collectMs: collectedAt - started,
+          roundTripMs: analyzedAt - collectedAt, paintMs: paintedAt - analyzedAt, textLength: index.text.length,
+        },
+      }).catch(() => {});
+    } catch (err) {
+      if (err && err.name === 'Cancelled') return;
+      lastState = { status: 'error', error: String((err && err.message) || err) };
+      if (painter) painter.clear();
+    } finally {
+      running = false;
+      if (again && enabled) { again = false; scheduleScan(300); }
+    }
+  }
+
+  function scheduleScan(delay = 500) {
+    clearTimeout(debounce);
+    debounce = setTimeout(() => { if (enabled) scan(); }, delay);
+  }
+
+  /** Re-scan (debounced) when the article changes or grows; ignores everything else. */
+  function watch() {
+    if (observer) observer.disconnect();
+    if (!article) return;
+    observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData' || r.addedNodes.length || r.removedNodes.length) {
+          if (running) again = true;
+          else scheduleScan(500);
+          return;
+        }
+      }
+    });
+    observer.observe(article, { childList: true, subtree: true, characterData: true });
+  }
+
+  function start() {
+    enabled = true;
+    scan();
+  }
+
+  function stop() {
+    enabled = false;
+    generation++;
+    clearTimeout(debounce);
+    if (observer) { observer.disconnect(); observer = null; }
+    if (painter) painter.clear();
+    article = null;
+    scanId = null;
+    lastState = { status: 'off' };
+    send({ type: 'cleared' }).catch(() => {});
+  }
+
+  function teardown() {
+    enabled = false;
+    generation++;
+    clearTimeout(debounce);
+    if (observer) observer.disconnect();
+    if (painter) painter.destroy();
+    painter = null;
+    abort.abort();
+    try { api.runtime.onMessage.removeListener(onMessage); } catch { /* context gone */ }
+    try { api.storage.onChanged.removeListener(onStorage); } catch { /* context gone */ }
+    if (globalThis[SLOT] && globalThis[SLOT].teardown === teardown) delete globalThis[SLOT];
+  }
+
+  function onMessage(msg, sender, reply) {
+    if (!msg || sender.id !== api.runtime.id) return false;
+    switch (msg.type) {
+      case 'state':
+        reply({ host: location.host, url: location.href, title: document.title, enabled, running, ...lastState });
+        return false;
+      case 'scan-now': {
+        // From the popup: scan (or re-scan) now and answer when the markers are painted.
+        enabled = true;
+        clearTimeout(debounce);
+        const wait = running ? new Promise((r) => { const iv = setInterval(() => { if (!running) { clearInterval(iv); r(); } }, 20); }) : Promise.resolve();
+        wait.then(scan).then(() => reply({ ...lastState, host: location.host }));
+        return true;
+      }
+      case 'stop':
+        stop();
+        reply({ ok: true });
+        return false;
+      case 'reveal':
+        revealed = true;
+        if (painter) painter.setHidden(false);
+        lastState = { ...lastState, revealed };
+        reply({ ok: true });
+        return false;
+      case 'flash':
+        reply({ ok: !!(painter && painter.flash(msg.id)) });
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  async function onStorage(changes, area) {
+    if (area !== 'sync' || !changes.settings) return;
+    let cfg;
+    try { cfg = await ask({ type: 'config', host: location.host }); } catch { return; }
+    if (!cfg) return;
+    if (cfg.run && !enabled) start();
+    else if (!cfg.run && enabled) stop();
+    else if (enabled) scheduleScan(0);
+  }
+
+  api.runtime.onMessage.addListener(onMessage);
+  api.storage.onChanged.addListener(onStorage);
+  globalThis[SLOT] = { teardown };
+
+  (async () => {
+    let cfg;
+    try { cfg = await ask({ type: 'config', host: location.host }); } catch { return; }
+    if (cfg && cfg.run) start();
+    else lastState = { status: 'off' };
+  })();
+})();

@@ -1,0 +1,658 @@
+// Sourcelight's page glue, shared by the content script and the www demo:
+//   findArticle(doc)              the article's root element on real-world layouts
+//   collectText(root, opts)       its text (what the core reads) with a map back to DOM text nodes
+//   Painter                       markers (CSS Custom Highlight API) and tooltips (closed shadow root)
+//
+// It is a classic script, not an ES module, because content scripts cannot be modules;
+// it defines one frozen namespace, `globalThis.SourcelightPage`, once per version, so
+// injecting it twice is harmless. In a content script that global lives in the extension's
+// isolated world, out of the page's reach. It never adds, removes or changes a page element,
+// except the single tooltip host it appends to <html> when a tooltip is first shown.
+(function () {
+  'use strict';
+  const VERSION = 1;
+  if (globalThis.SourcelightPage && globalThis.SourcelightPage.version === VERSION) return;
+
+  const KINDS = ['anonymous', 'vague', 'unverified', 'report', 'organisation', 'named'];
+
+  // ---- finding the article ---------------------------------------------------------
+
+  const SKIP_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE',
+    'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED',
+    'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'DIALOG', 'MENU', 'HEAD', 'TITLE', 'META', 'LINK', 'IMG',
+    'PICTURE', 'SOURCE', 'MAP', 'DATALIST', 'OUTPUT', 'METER', 'PROGRESS', 'SLOT']);
+  const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu',
+    'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist', 'form']);
+  const NOISE = /(?:^|[-_\s])(comments?|commentlist|disqus|respond|replies|related|recommended|recommendations|share|sharing|social|promo|newsletter|subscribe|signup|advert|advertisement|ads|ad-slot|sponsor(?:ed)?|sidebar|widget|breadcrumbs?|masthead|popup|modal|cookie|consent|outbrain|taboola|paywall|most-popular|trending|read-more|more-stories|footer|nav|navbar|menu|skip-link)(?:[-_\s]|$)/i;
+  const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BLOCKQUOTE', 'LI', 'UL', 'OL', 'DL',
+    'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH',
+    'CAPTION', 'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'BODY', 'HTML', 'FIELDSET',
+    'LEGEND', 'HGROUP']);
+
+  function classAndId(el) {
+    const cls = typeof el.className === 'string' ? el.className : (el.getAttribute && el.getAttribute('class')) || '';
+    return `${cls} ${el.id || ''}`;
+  }
+
+  /** Is this element (and so its whole subtree) outside what a reader reads as the article? */
+  function skipElement(el, view) {
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) return true;
+    if (el.hidden || el.getAttribute('aria-hidden') === 'true' || el.inert) return true;
+    const role = el.getAttribute('role');
+    if (role && SKIP_ROLES.has(role)) return true;
+    if (el.isContentEditable || el.getAttribute('contenteditable') != null) return true;
+    if (NOISE.test(classAndId(el))) return true;
+    if (view) {
+      const style = view.getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden' || style.contentVisibility === 'hidden') return true;
+    }
+    return false;
+  }
+
+  function viewOf(doc) {
+    return doc.defaultView && typeof doc.defaultView.getComputedStyle === 'function' ? doc.defaultView : null;
+  }
+
+  /** Paragraph-level text lengths on the page, skipping navigation, comments and hidden parts. */
+  function paragraphs(doc, view) {
+    const out = [];
+    for (const p of doc.body.querySelectorAll('p, pre, blockquote, li, td, h2, h3')) {
+      const len = (p.textContent || '').replace(/\s+/g, ' ').trim().length;
+      if (len < 25) continue;
+      let skip = false;
+      for (let el = p; el && el !== doc.documentElement; el = el.parentElement) {
+        if (skipElement(el, null)) { skip = true; break; }
+      }
+      if (skip) continue;
+      if (view && p.getClientRects().length === 0) continue; // display:none somewhere above
+      out.push({ el: p, len: p.tagName === 'LI' || p.tagName === 'TD' ? len / 2 : len });
+    }
+    return out;
+  }
+
+  /**
+   * The element holding the article: [itemprop=articleBody], <article>, <main>, or the densest
+   * block of paragraph text; a semantic candidate wins when it holds most of the densest block's text.
+   */
+  function findArticle(doc = document) {
+    if (!doc.body) return null;
+    const view = viewOf(doc);
+    const paras = paragraphs(doc, view);
+    const score = new Map();
+    const total = new Map();
+    for (const { el, len } of paras) {
+      const parent = el.parentElement;
+      if (parent) score.set(parent, (score.get(parent) || 0) + len);
+      const grand = parent && parent.parentElement;
+      if (grand) score.set(grand, (score.get(grand) || 0) + len / 2);
+      for (let a = parent; a; a = a.parentElement) total.set(a, (total.get(a) || 0) + len);
+    }
+    let dense = null;
+    let best = 0;
+    for (const [el, s] of score) if (s > best) { best = s; dense = el; }
+    if (!dense) {
+      return doc.querySelector('[itemprop~="articleBody"], article, main, [role="main"]') || doc.body;
+    }
+    // Articles split into sibling columns of paragraphs: take their common parent.
+    const parent = dense.parentElement;
+    if (parent && parent !== doc.body && parent !== doc.documentElement) {
+      const sig = `${dense.tagName}.${typeof dense.className === 'string' ? dense.className : ''}`;
+      let sibs = 0;
+      for (const s of parent.children) {
+        if (s !== dense && `${s.tagName}.${typeof s.className === 'string' ? s.className : ''}` === sig && (total.get(s) || 0) > 0) sibs++;
+      }
+      if (sibs > 0) dense = parent;
+    }
+    const denseTotal = total.get(dense) || 0;
+    const semantic = [
+      ...doc.querySelectorAll('[itemprop~="articleBody"]'),
+      ...doc.querySelectorAll('article'),
+      ...doc.querySelectorAll('main, [role="main"]'),
+    ];
+    for (const el of semantic) {
+      const t = total.get(el) || 0;
+      if (el.contains(dense) && t <= denseTotal * 1.6) return el;
+      if (dense.contains(el) && t >= denseTotal * 0.75) return el;
+    }
+    return dense;
+  }
+
+  // ---- collecting text ----------------------------------------------------------------
+
+  const now = () => performance.now();
+
+  /** Gives the main thread back (scheduler.yield where there is one, else a macrotask). */
+  function yieldToMain() {
+    if (globalThis.scheduler && typeof globalThis.scheduler.yield === 'function') return globalThis.scheduler.yield();
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
+      ch.port2.postMessage(0);
+    });
+  }
+
+  class Cancelled extends Error {
+    constructor() { super('cancelled'); this.name = 'Cancelled'; }
+  }
+
+  /**
+   * The article's text, as the core reads it, and a map back to the DOM:
+   * text nodes are copied whole (line breaks inside them become spaces, so every offset is
+   * kept), and block boundaries become "\n\n" (a <br>, "\n") between them. Offsets are UTF-16,
+   * like the Report's. Works in slices of `budgetMs` so no task blocks the page for long.
+   */
+  async function collectText(root, { budgetMs = 8, isCancelled = () => false, skip = null } = {}) {
+    const doc = root.ownerDocument || document;
+    const view = viewOf(doc);
+    const parts = [];
+    const nodes = [];
+    const starts = [];
+    const lens = [];
+    let length = 0;
+    let pending = 2; // 0: none, 1: "\n", 2: "\n\n" (leading indentation is dropped too)
+    let sliceStart = now();
+
+    const emit = (node) => {
+      const data = node.data;
+      if (!data) return;
+      if (pending && /^\s*$/.test(data)) return; // indentation between blocks
+      if (pending && length > 0) {
+        const sep = pending === 2 ? '\n\n' : '\n';
+        parts.push(sep);
+        length += sep.length;
+      }
+      pending = 0;
+      nodes.push(node);
+      starts.push(length);
+      lens.push(data.length);
+      parts.push(/[\n\r\t\f\v]/.test(data) ? data.replace(/[\n\r\t\f\v]/g, ' ') : data);
+      length += data.length;
+    };
+
+    let node = root.firstChild;
+    let steps = 0;
+    while (node) {
+      if ((++steps & 127) === 0 && now() - sliceStart > budgetMs) {
+        await yieldToMain();
+        if (isCancelled() || !root.isConnected) throw new Cancelled();
+        sliceStart = now();
+      }
+      let descend = false;
+      if (node.nodeType === 3) {
+        emit(node);
+      } else if (node.nodeType === 1) {
+        if (node.tagName === 'BR') {
+          if (pending < 1) pending = 1;
+        } else if (!(skip && skip(node)) && !skipElement(node, view)) {
+          if (BLOCK_TAGS.has(node.tagName)) pending = 2;
+          descend = !!node.firstChild;
+        }
+      }
+      if (descend) { node = node.firstChild; continue; }
+      while (node && node !== root && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node.nodeType === 1 && BLOCK_TAGS.has(node.tagName)) pending = 2;
+      }
+      if (!node || node === root) break;
+      if (node.nodeType === 1 && BLOCK_TAGS.has(node.tagName)) pending = 2;
+      node = node.nextSibling;
+    }
+    const text = parts.join('');
+    const nodeIndex = new WeakMap();
+    for (let i = 0; i < nodes.length; i++) nodeIndex.set(nodes[i], i);
+    return { text, nodes, starts, lens, nodeIndex, root };
+  }
+
+  /** Index of the last segment starting at or before `pos` (-1 if none). */
+  function segmentAt(index, pos) {
+    const { starts } = index;
+    let lo = 0;
+    let hi = starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= pos) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  function nodeIntact(index, i) {
+    const n = index.nodes[i];
+    return n.isConnected && n.data.length === index.lens[i];
+  }
+
+  /** A DOM Range for text offsets [start, end) (UTF-16), across element boundaries; null if stale. */
+  function rangeFor(index, start, end) {
+    if (!(end > start) || index.nodes.length === 0) return null;
+    let i = segmentAt(index, start);
+    if (i < 0) i = 0;
+    if (index.starts[i] + index.lens[i] <= start) i++; // start in a block gap: next text node
+    const j = segmentAt(index, end - 1);
+    if (i >= index.nodes.length || j < i) return null;
+    if (!nodeIntact(index, i) || !nodeIntact(index, j)) return null;
+    const range = index.root.ownerDocument.createRange();
+    range.setStart(index.nodes[i], Math.max(0, start - index.starts[i]));
+    range.setEnd(index.nodes[j], Math.min(index.lens[j], end - index.starts[j]));
+    return range;
+  }
+
+  /** Text offset of a DOM point (text node + offset) in the collected text, or -1. */
+  function offsetOf(index, node, offset) {
+    const i = index.nodeIndex.get(node);
+    return i === undefined ? -1 : index.starts[i] + offset;
+  }
+
+  // ---- painting -------------------------------------------------------------------------
+
+  function luminance(cssColor) {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(cssColor || '');
+    if (!m) return null;
+    const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(+m[1]) + 0.7152 * lin(+m[2]) + 0.0722 * lin(+m[3]);
+  }
+
+  /** Light text means a dark page: the markers switch to their dark-page colours. */
+  function isDark(el) {
+    const view = viewOf(el.ownerDocument);
+    if (!view) return false;
+    const l = luminance(view.getComputedStyle(el).color);
+    return l != null && l > 0.4;
+  }
+
+  const TOOLTIP_CSS = `
+:host { all: initial; }
+.tip { position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: min(24rem, calc(100vw - 16px));
+  padding: 10px 12px; border-radius: 8px; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif;
+  background: #fffdf7; color: #1d1d1f; border: 1px solid #b8b3a6; box-shadow: 0 4px 18px rgba(0,0,0,.25);
+  pointer-events: none; text-align: left; white-space: normal; }
+.tip.dark { background: #1f2023; color: #f1f1f1; border-color: #5a5d63; }
+.kind { font-weight: 700; display: flex; align-items: center; gap: 6px; margin-bottom: 4px; }
+.swatch { display: inline-block; width: 18px; height: 0; border-bottom: 3px solid currentColor; }
+.k-anonymous .swatch { border-bottom: 3px double #d9480f; } .k-vague .swatch { border-bottom: 3px dotted #9c36b5; }
+.k-unverified .swatch { border-bottom: 3px dashed #c92a2a; } .k-report .swatch { border-bottom: 3px solid #1971c2; }
+.k-organisation .swatch { border-bottom: 2px solid #2b8a3e; } .k-named .swatch { border-bottom: 2px solid #5c677d; }
+.src, .cue { margin: 2px 0; } .cue { opacity: .8; font-size: 13px; }
+.checks { margin: 6px 0 2px; } .checks h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 0 0 2px; opacity: .8; }
+.checks ul { margin: 0; padding: 0; list-style: none; } .checks li { margin: 1px 0; }
+.checks li::before { display: inline-block; width: 1.3em; font-weight: 700; }
+.checks li.ok::before { content: "✓"; color: #2b8a3e; } .checks li.miss::before { content: "✗"; color: #c92a2a; }
+.dark .checks li.ok::before { color: #69db7c; } .dark .checks li.miss::before { color: #ff8787; }
+.expl { margin: 6px 0 0; }
+`;
+
+  /**
+   * Paints claims on one collected article and shows their tooltips.
+   *   new Painter({ doc, t, detail, prefix })
+   *   t(key, subs)         UI strings (the extension's i18n, or the demo's)
+   *   detail(id) → Promise<claim detail | null>   (see report.js claimDetail)
+   */
+  class Painter {
+    constructor({ doc = document, t = (k) => k, detail = async () => null, prefix = 'sourcelight', checkLines = null } = {}) {
+      this.doc = doc;
+      this.t = t;
+      this.detail = detail;
+      this.prefix = prefix;
+      this.checkLines = checkLines || defaultCheckLines;
+      this.kinds = new Set(['anonymous', 'vague', 'unverified', 'report']);
+      this.hidden = false;
+      this.dark = false;
+      this.index = null;
+      this.items = []; // { id, kind, start, end, range } sorted by start
+      this.byKey = new Map();
+      this.highlights = new Map();
+      this.details = new Map();
+      this.generation = 0;
+      this.shown = null;
+      this.host = null;
+      this.shadow = null;
+      this.tip = null;
+      this.flashTimer = 0;
+      this.abort = new AbortController();
+      this.moveFrame = 0;
+      this.lastPoint = null;
+      this.listen();
+    }
+
+    name(kind) {
+      return `${this.prefix}-${kind}${this.dark ? '-dark' : ''}`;
+    }
+
+    /** Claims of kinds in `kinds` get markers (a Set or array of kind names). */
+    setKinds(kinds) {
+      this.kinds = new Set(kinds);
+      this.register();
+    }
+
+    /** Classroom mode: markers hidden until revealed. */
+    setHidden(hidden) {
+      this.hidden = !!hidden;
+      if (this.hidden) this.hideTip();
+      this.register();
+    }
+
+    register() {
+      if (typeof CSS === 'undefined' || !CSS.highlights) return;
+      for (const kind of KINDS) {
+        for (const suffix of ['', '-dark']) CSS.highlights.delete(`${this.prefix}-${kind}${suffix}`);
+        const h = this.highlights.get(kind);
+        if (h && !this.hidden && this.kinds.has(kind)) CSS.highlights.set(this.name(kind), h);
+      }
+    }
+
+    /**
+     * Paints `claims` ([[id, kindIndex, start, end], …] over `index`'s text). Claims painted
+     * before at the same place keep their ranges (a growing page repaints only what is new).
+     */
+    async paint(index, claims, { budgetMs = 8 } = {}) {
+      const gen = ++this.generation;
+      this.details.clear();
+      if (!this.highlights.size) {
+        KINDS.forEach((kind, i) => {
+          const h = new Highlight();
+          h.priority = KINDS.length - i;
+          this.highlights.set(kind, h);
+        });
+      }
+      if (this.index === null || this.index.root !== index.root) this.dark = isDark(index.root);
+      const sameText = this.index && this.index.root === index.root;
+      this.index = index;
+      const next = new Map();
+      const items = [];
+      let sliceStart = now();
+      for (let n = 0; n < claims.length; n++) {
+        if ((n & 63) === 63 && now() - sliceStart > budgetMs) {
+          await yieldToMain();
+          if (gen !== this.generation) return false;
+          sliceStart = now();
+        }
+        const [id, k, start, end] = claims[n];
+        const kind = KINDS[k];
+        if (!kind) continue;
+        const key = `${k}:${start}:${end}`;
+        let item = sameText ? this.byKey.get(key) : undefined;
+        if (item && !item.range.collapsed && item.range.startContainer.isConnected) {
+          this.byKey.delete(key);
+          item.id = id;
+        } else {
+          const range = rangeFor(index, start, end);
+          if (!range) continue;
+          item = { id, kind, start, end, range };
+          this.highlights.get(kind).add(range);
+        }
+        next.set(key, item);
+        items.push(item);
+      }
+      for (const old of this.byKey.values()) this.highlights.get(old.kind).delete(old.range);
+      this.byKey = next;
+      items.sort((a, b) => a.start - b.start || b.end - a.end);
+      this.items = items;
+      this.register();
+      if (this.shown) this.hideTip();
+      return true;
+    }
+
+    /** Removes every marker (the tooltip host stays until destroy). */
+    clear() {
+      this.generation++;
+      for (const h of this.highlights.values()) h.clear();
+      this.byKey.clear();
+      this.items = [];
+      this.index = null;
+      this.hideTip();
+      this.register();
+    }
+
+    /** Everything off: markers, listeners, the tooltip host. */
+    destroy() {
+      this.clear();
+      this.abort.abort();
+      if (typeof CSS !== 'undefined' && CSS.highlights) {
+        for (const kind of [...KINDS, 'flash']) {
+          CSS.highlights.delete(`${this.prefix}-${kind}`);
+          CSS.highlights.delete(`${this.prefix}-${kind}-dark`);
+        }
+      }
+      clearTimeout(this.flashTimer);
+      if (this.host) this.host.remove();
+      this.host = this.shadow = this.tip = null;
+    }
+
+    visible(item) {
+      return !this.hidden && this.kinds.has(item.kind);
+    }
+
+    /** The marked claim at a text offset. */
+    itemAt(pos) {
+      const items = this.items;
+      let lo = 0;
+      let hi = items.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (items[mid].start <= pos) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      }
+      for (let i = found; i >= 0 && i > found - 8; i--) {
+        const it = items[i];
+        if (it.start <= pos && pos < it.end && this.visible(it)) return it;
+      }
+      return null;
+    }
+
+    itemById(id) {
+      return this.items.find((it) => it.id === id) || null;
+    }
+
+    caretAt(x, y) {
+      const doc = this.doc;
+      if (doc.caretPositionFromPoint) {
+        const p = doc.caretPositionFromPoint(x, y);
+        return p && { node: p.offsetNode, offset: p.offset };
+      }
+      if (doc.caretRangeFromPoint) {
+        const r = doc.caretRangeFromPoint(x, y);
+        return r && { node: r.startContainer, offset: r.startOffset };
+      }
+      return null;
+    }
+
+    itemAtPoint(x, y) {
+      if (!this.index || !this.items.length) return null;
+      const caret = this.caretAt(x, y);
+      if (!caret || !caret.node || caret.node.nodeType !== 3) return null;
+      const pos = offsetOf(this.index, caret.node, caret.offset);
+      if (pos < 0) return null;
+      const item = this.itemAt(pos) || this.itemAt(pos - 1);
+      if (!item) return null;
+      for (const r of item.range.getClientRects()) {
+        if (x >= r.left - 2 && x <= r.right + 2 && y >= r.top - 2 && y <= r.bottom + 2) return item;
+      }
+      return null;
+    }
+
+    itemAtNode(node, offset = 0) {
+      if (!this.index) return null;
+      if (node && node.nodeType === 3) {
+        const pos = offsetOf(this.index, node, offset);
+        return pos < 0 ? null : this.itemAt(pos);
+      }
+      if (node && node.nodeType === 1) {
+        const walker = this.doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(), n = 0; t && n < 50; t = walker.nextNode(), n++) {
+          const pos = offsetOf(this.index, t, 0);
+          const it = pos >= 0 && this.itemAt(pos);
+          if (it) return it;
+        }
+      }
+      return null;
+    }
+
+    listen() {
+      const opts = { capture: true, passive: true, signal: this.abort.signal };
+      const doc = this.doc;
+      doc.addEventListener('pointermove', (e) => {
+        this.lastPoint = [e.clientX, e.clientY];
+        if (this.moveFrame) return;
+        this.moveFrame = requestAnimationFrame(() => {
+          this.moveFrame = 0;
+          const [x, y] = this.lastPoint;
+          const item = this.itemAtPoint(x, y);
+          if (item) this.showTip(item, { x, y });
+          else if (this.shown && this.shown.via === 'pointer') this.hideTip();
+        });
+      }, opts);
+      doc.addEventListener('focusin', (e) => {
+        const item = this.itemAtNode(e.target);
+        if (item) this.showTip(item, { via: 'focus' });
+        else if (this.shown && this.shown.via !== 'pointer') this.hideTip();
+      }, opts);
+      doc.addEventListener('selectionchange', () => {
+        const sel = doc.getSelection && doc.getSelection();
+        if (!sel || !sel.rangeCount || !this.items.length) return;
+        const item = this.itemAtNode(sel.focusNode, sel.focusOffset);
+        if (item) this.showTip(item, { via: 'caret' });
+        else if (this.shown && this.shown.via === 'caret') this.hideTip();
+      }, opts);
+      doc.addEventListener('keydown', (e) => { if (e.key === 'Escape' && this.shown) this.hideTip(); }, opts);
+      doc.addEventListener('scroll', () => { if (this.shown && this.shown.via === 'pointer') this.hideTip(); }, opts);
+    }
+
+    ensureHost() {
+      if (this.host && this.host.isConnected) return;
+      const host = this.doc.createElement('div');
+      host.setAttribute('data-sourcelight', 'tooltip');
+      host.style.cssText = 'all:initial!important;position:fixed!important;top:0!important;left:0!important;' +
+        'width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important;' +
+        'pointer-events:none!important;display:block!important;';
+      const shadow = host.attachShadow({ mode: 'closed' });
+      let styled = false;
+      try {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(TOOLTIP_CSS);
+        shadow.adoptedStyleSheets = [sheet];
+        styled = true;
+      } catch { /* older engines: a <style> below */ }
+      if (!styled) {
+        const style = this.doc.createElement('style');
+        style.textContent = TOOLTIP_CSS;
+        shadow.append(style);
+      }
+      const tip = this.doc.createElement('div');
+      tip.className = 'tip';
+      tip.setAttribute('role', 'tooltip');
+      tip.hidden = true;
+      shadow.append(tip);
+      this.doc.documentElement.append(host);
+      this.host = host;
+      this.shadow = shadow;
+      this.tip = tip;
+    }
+
+    async showTip(item, { x, y, via = 'pointer' } = {}) {
+      if (!this.visible(item)) return;
+      if (this.shown && this.shown.item === item) {
+        this.shown.via = via === 'pointer' || this.shown.via === 'pointer' ? via : this.shown.via;
+        return;
+      }
+      const gen = this.generation;
+      this.shown = { item, via };
+      let d = this.details.get(item.id);
+      if (!d) {
+        try { d = await this.detail(item.id); } catch { d = null; }
+        if (gen !== this.generation || !this.shown || this.shown.item !== item) return;
+        if (!d) d = { kind: item.kind, source: null, checks: null, explanation: '' };
+        this.details.set(item.id, d);
+      }
+      this.ensureHost();
+      this.render(d);
+      this.place(item, x, y);
+    }
+
+    hideTip() {
+      this.shown = null;
+      if (this.tip) this.tip.hidden = true;
+    }
+
+    render(d) {
+      const t = this.t;
+      const doc = this.doc;
+      const tip = this.tip;
+      const el = (tag, cls, text) => {
+        const e = doc.createElement(tag);
+        if (cls) e.className = cls;
+        if (text != null) e.textContent = text;
+        return e;
+      };
+      tip.replaceChildren();
+      tip.className = `tip k-${d.kind}${this.dark ? ' dark' : ''}`;
+      if (d.language) tip.lang = d.language;
+      const head = el('div', 'kind');
+      head.append(el('span', 'swatch'), el('span', 'label', t(`kind_${d.kind}`)));
+      tip.append(head);
+      tip.append(el('div', 'src', d.source ? t('tip_source', [d.source]) : t('tip_noSource')));
+      if (d.cue) tip.append(el('div', 'cue', t('tip_cue', [d.cue])));
+      if (d.checks) {
+        const box = el('div', 'checks');
+        box.append(el('h3', null, t('tip_checks')));
+        const ul = el('ul');
+        for (const [ok, key, subs] of this.checkLines(d.checks)) ul.append(el('li', ok ? 'ok' : 'miss', t(key, subs)));
+        box.append(ul);
+        tip.append(box);
+      }
+      if (d.explanation) tip.append(el('p', 'expl', d.explanation));
+      tip.hidden = false;
+    }
+
+    place(item, x, y) {
+      const tip = this.tip;
+      const view = this.doc.defaultView;
+      const rects = item.range.getClientRects();
+      let anchor = rects[0] || item.range.getBoundingClientRect();
+      if (x != null) {
+        for (const r of rects) if (y >= r.top - 2 && y <= r.bottom + 2) { anchor = r; break; }
+      }
+      const w = tip.offsetWidth;
+      const h = tip.offsetHeight;
+      const vw = view.innerWidth;
+      const vh = view.innerHeight;
+      let left = x != null ? x - 16 : anchor.left;
+      left = Math.max(8, Math.min(left, vw - w - 8));
+      let top = anchor.bottom + 8;
+      if (top + h > vh - 8) top = Math.max(8, anchor.top - h - 8);
+      tip.style.left = `${Math.round(left)}px`;
+      tip.style.top = `${Math.round(top)}px`;
+    }
+
+    /** Scrolls a claim into view, flashes it and shows its tooltip. */
+    flash(id) {
+      const item = this.itemById(id);
+      if (!item) return false;
+      const target = item.range.startContainer.parentElement;
+      if (target) target.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const h = new Highlight(item.range);
+      h.priority = 100;
+      CSS.highlights.set(`${this.prefix}-flash`, h);
+      clearTimeout(this.flashTimer);
+      this.flashTimer = setTimeout(() => CSS.highlights.delete(`${this.prefix}-flash`), 1600);
+      this.showTip(item, { via: 'focus' });
+      return true;
+    }
+  }
+
+  function defaultCheckLines(checks) {
+    const lines = [];
+    const reason = checks.reason === 'given' || checks.reason === 'boilerplate' ? checks.reason : 'none';
+    lines.push([reason === 'given', `check_reason_${reason}`, []]);
+    lines.push([!!checks.vantage, checks.vantage ? 'check_vantage_yes' : 'check_vantage_no', []]);
+    const count = checks.count || {};
+    if (Number.isInteger(count.number)) lines.push([true, count.number === 1 ? 'check_count_one' : 'check_count_number', [count.number]]);
+    else lines.push([false, count.plural ? 'check_count_plural' : 'check_count_unknown', []]);
+    lines.push([!checks.opinion, checks.opinion ? 'check_opinion_yes' : 'check_opinion_no', []]);
+    return lines;
+  }
+
+  globalThis.SourcelightPage = Object.freeze({
+    version: VERSION, KINDS, findArticle, collectText, rangeFor, offsetOf, skipElement, yieldToMain,
+    Cancelled, Painter, isDark,
+  });
+})();
