@@ -46,7 +46,7 @@ eval-real:
 
 ## ---- everything ------------------------------------------------------------------
 
-test: test-rust eval
+test: test-rust eval test-wasm
 	@echo "make test: all suites passed"
 
 ## ---- web: wasm, extension, demo (owner: extension/www) ------------------------
