@@ -56,7 +56,7 @@ fn golden_labels_hold_the_floors() {
     let floors = Floors::parse(&text).unwrap_or_else(|err| panic!("{FLOORS}: {err}"));
     let failures = floors.check(&e.total.figures(), e.total.violations);
     if !failures.is_empty() {
-        eprintln!("{table}\nEvery mismatch:\n{}", render::mismatches_text(&e));
+        eprintln!("{table}\n{}\nEvery mismatch:\n{}", render::confusion_table(&e), render::mismatches_text(&e));
         panic!(
             "accuracy dropped below the floors in {FLOORS}:\n  {}\n(every mismatch is printed above; `make eval` shows the same)",
             failures.join("\n  ")

@@ -168,3 +168,24 @@ pub fn top_text(title: &str, top: &[(String, u32)]) -> String {
     }
     out
 }
+
+/// Labels (rows) by the kind the analyser gave them (columns).
+pub fn confusion_table(e: &Evaluation) -> String {
+    let mut out = String::new();
+    let cols: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).chain(["none"]).collect();
+    let _ = write!(out, "{:<14}", "labelled \\ got");
+    for c in &cols {
+        let _ = write!(out, " {:>12}", c);
+    }
+    let _ = writeln!(out);
+    for k in Kind::ALL {
+        let _ = write!(out, "{:<14}", k.as_str());
+        let row = e.total.confusion.get(k.as_str());
+        for c in &cols {
+            let n = row.and_then(|r| r.get(*c)).copied().unwrap_or(0);
+            let _ = write!(out, " {:>12}", n);
+        }
+        let _ = writeln!(out);
+    }
+    out
+}

@@ -165,6 +165,8 @@ pub struct Scores {
     pub checks: ChecksAgreement,
     /// `named`/`organisation` labels reported as `anonymous`/`vague`.
     pub violations: u32,
+    /// Labels by their kind, then by the kind the analyser gave them (`none` when not found).
+    pub confusion: BTreeMap<String, BTreeMap<String, u32>>,
 }
 
 impl Scores {
@@ -199,6 +201,12 @@ impl Scores {
         self.groups_apart.add(&o.groups_apart);
         self.checks.add(&o.checks);
         self.violations += o.violations;
+        for (k, row) in &o.confusion {
+            let mine = self.confusion.entry(k.clone()).or_default();
+            for (g, n) in row {
+                *mine.entry(g.clone()).or_default() += n;
+            }
+        }
     }
 
     /// The figures that floors guard, by name (`None` = undefined, e.g. nothing reported).
@@ -419,8 +427,7 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
     let mut label_claim: Vec<Option<usize>> = vec![None; article.labels.len()];
     for (li, l) in article.labels.iter().enumerate() {
         let lu = label_unit[li];
-        let t = s.kinds.get_mut(l.kind.as_str()).expect("every kind");
-        t.labels += 1;
+        s.kinds.get_mut(l.kind.as_str()).expect("every kind").labels += 1;
         label_claim[li] = report.claims.iter().position(|c| matches(l, lu, c));
         // Claims in the same unit covering the label's words with another kind.
         let others: Vec<&Claim> = report
@@ -433,6 +440,9 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
             let c = others.iter().find(|c| matches!(c.kind, Kind::Anonymous | Kind::Vague)).unwrap();
             push(lu, "violation", Some(l.kind), format!("{} «{}» reported as {}", l.kind.as_str(), l.words, describe(c)));
         }
+        let given = if label_claim[li].is_some() { l.kind.as_str() } else { others.first().map(|c| c.kind.as_str()).unwrap_or("none") };
+        *s.confusion.entry(l.kind.as_str().to_string()).or_default().entry(given.to_string()).or_default() += 1;
+        let t = s.kinds.get_mut(l.kind.as_str()).expect("every kind");
         if label_claim[li].is_some() {
             t.found += 1;
         } else if let Some(c) = others.first() {
@@ -735,6 +745,10 @@ mod tests {
         assert_eq!(s.kind(Kind::Named), Tally { labels: 1, found: 0, claims: 0, matched: 0 });
         assert_eq!(s.kind(Kind::Organisation), Tally { labels: 1, found: 1, claims: 1, matched: 1 });
         assert_eq!(s.violations, 1);
+        assert_eq!(s.confusion["named"]["anonymous"], 1);
+        assert_eq!(s.confusion["anonymous"]["vague"], 1);
+        assert_eq!(s.confusion["anonymous"]["none"], 1);
+        assert_eq!(s.confusion["organisation"]["organisation"], 1);
         assert_eq!(s.decoys, Agreement { agree: 0, total: 1 });
         assert_eq!(s.sentences, Binary { tp: 3, fp: 1, fn_: 2, tn: 1 });
         let whats: Vec<&str> = r.mismatches.iter().map(|m| m.what).collect();

@@ -27,6 +27,9 @@ pub struct EvalArgs {
     /// One line of figures per article.
     #[arg(long)]
     pub articles: bool,
+    /// A table of labels by the kind the analyser gave them.
+    #[arg(long)]
+    pub confusion: bool,
     /// Print the results as JSON (for machines) instead of tables.
     #[arg(long)]
     pub json: bool,
@@ -167,6 +170,10 @@ fn run_corpus(args: &EvalArgs) -> i32 {
             println!("{}: no articles yet", dir.display());
         }
         print!("{}", render::corpus_table(&e, &dir.display().to_string()));
+        if args.confusion {
+            println!();
+            print!("{}", render::confusion_table(&e));
+        }
         if args.articles {
             println!();
             print!("{}", render::articles_table(&e));
