@@ -46,7 +46,7 @@ eval-real:
 
 ## ---- everything ------------------------------------------------------------------
 
-test: test-rust eval test-wasm
+test: test-rust eval test-wasm test-e2e lint-extension
 	@echo "make test: all suites passed"
 
 ## ---- web: wasm, extension, demo (owner: extension/www) ------------------------
@@ -103,4 +103,4 @@ test-e2e: dist install-chromium
 	REAL_PAGES=$(REAL_PAGES) node --test --test-concurrency=1 $(E2E_ARGS) tests/e2e/*.e2e.mjs
 
 lint-extension: dist
-	$(NODE_BIN)/web-ext lint --source-dir dist/firefox --self-hosted=false --output=text
+	$(NODE_BIN)/web-ext lint --source-dir dist/firefox --self-hosted=false --warnings-as-errors --output=text

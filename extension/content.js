@@ -90,6 +90,7 @@
       send({
         type: 'painted', scanId,
         timing: {
+          startedAt: t0, scanStartedAt: started, paintedAt,
           sinceStartMs: paintedAt - t0, scanMs: paintedAt - started, collectMs: collectedAt - started,
           roundTripMs: analyzedAt - collectedAt, paintMs: paintedAt - analyzedAt, textLength: index.text.length,
         },

@@ -296,6 +296,7 @@
       this.checkLines = checkLines || defaultCheckLines;
       this.kinds = new Set(['anonymous', 'vague', 'unverified', 'report']);
       this.hidden = false;
+      this.painted = false;
       this.dark = false;
       this.index = null;
       this.items = []; // { id, kind, start, end, range } sorted by start
@@ -336,7 +337,7 @@
       for (const kind of KINDS) {
         for (const suffix of ['', '-dark']) CSS.highlights.delete(`${this.prefix}-${kind}${suffix}`);
         const h = this.highlights.get(kind);
-        if (h && !this.hidden && this.kinds.has(kind)) CSS.highlights.set(this.name(kind), h);
+        if (h && this.painted && !this.hidden && this.kinds.has(kind)) CSS.highlights.set(this.name(kind), h);
       }
     }
 
@@ -387,12 +388,13 @@
       this.byKey = next;
       items.sort((a, b) => a.start - b.start || b.end - a.end);
       this.items = items;
+      this.painted = true;
       this.register();
       if (this.shown) this.hideTip();
       return true;
     }
 
-    /** Removes every marker (the tooltip host stays until destroy). */
+    /** Removes every marker and unregisters the highlights (the tooltip host stays until destroy). */
     clear() {
       this.generation++;
       for (const h of this.highlights.values()) h.clear();
@@ -400,6 +402,7 @@
       this.items = [];
       this.index = null;
       this.hideTip();
+      this.painted = false;
       this.register();
     }
 

@@ -16,6 +16,8 @@ export const FIXTURES = join(ROOT, 'tests', 'e2e', 'fixtures');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const KINDS = ['anonymous', 'vague', 'unverified', 'report', 'organisation', 'named'];
 
+const BROWSER_OWN = /(^|\.)(google|googleapis|gstatic|gvt1|gvt2|googleusercontent)\.com(:\d+)?$/;
+
 /**
  * A forward proxy that counts every request the browser makes and lets through only
  * those to `allowHost` (the fixture server). Anything else is a request leaving the machine.
@@ -40,8 +42,14 @@ export async function startProxy(allowHost) {
   return {
     port: server.address().port,
     seen,
-    /** Requests to anything but the fixture server. */
-    leaks: () => seen.filter((r) => r.host !== allowHost),
+    /**
+     * Requests to anything but the fixture server, less Chromium's own background calls to
+     * Google's services (update checks, autofill, account sign-in), which happen with or
+     * without the extension. Requests made by the extension's own contexts are checked
+     * separately, from the browser's side (see `watchRequests`).
+     */
+    leaks: () => seen.filter((r) => r.host !== allowHost && !BROWSER_OWN.test(r.host)),
+    all: () => seen.filter((r) => r.host !== allowHost),
     close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }),
   };
 }
@@ -63,13 +71,24 @@ export async function launch({ headers, routes, root = FIXTURES, extension = EXT
     acceptDownloads: true,
     args: ['--no-sandbox', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+      '--no-pings', '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--disable-default-apps',
+      '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
       `--proxy-server=http://127.0.0.1:${proxy.port}`, '--proxy-bypass-list=<-loopback>'],
+  });
+  // Every request the browser reports for a page or worker, with who made it.
+  const requests = [];
+  context.on('request', (r) => {
+    let from = 'page';
+    try { from = r.serviceWorker() ? 'worker' : 'page'; } catch { /* older engines */ }
+    let frameUrl = '';
+    try { frameUrl = r.frame().url(); } catch { frameUrl = r.serviceWorker()?.url() ?? ''; }
+    requests.push({ url: r.url(), from, frameUrl });
   });
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker');
   const extensionId = new URL(sw.url()).host;
   return {
-    context, server, proxy, extensionId,
+    context, server, proxy, extensionId, requests,
     /** The current service worker (it may have been stopped and restarted). */
     async sw() {
       const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
