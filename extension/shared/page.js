@@ -23,7 +23,13 @@
     'PICTURE', 'SOURCE', 'MAP', 'DATALIST', 'OUTPUT', 'METER', 'PROGRESS', 'SLOT']);
   const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu',
     'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist', 'form']);
-  const NOISE = /(?:^|[-_\s])(comments?|commentlist|disqus|respond|replies|related|recommended|recommendations|share|sharing|social|promo|newsletter|subscribe|signup|advert|advertisement|ads|ad-slot|sponsor(?:ed)?|sidebar|widget|breadcrumbs?|masthead|popup|modal|cookie|consent|outbrain|taboola|paywall|most-popular|trending|read-more|more-stories|footer|nav|navbar|menu|skip-link)(?:[-_\s]|$)/i;
+  // Class or id words of page furniture. A word counts at the start or the end of a class
+  // token ("comments", "comment-list", "l-sidebar"), not in its middle, where layout
+  // names keep it ("panel-two-col-sidebar-right-mix" holds an article).
+  const NOISE_WORDS = 'comments?|commentlist|disqus|respond|replies|related|recommended|recommendations|share|sharing|social|promo|newsletter|subscribe|signup|advert|advertisement|ads|ad|sponsor|sponsored|sidebar|widget|breadcrumbs?|masthead|popup|modal|cookie|consent|outbrain|taboola|paywall|trending|footer|nav|navbar|menu|skip';
+  const NOISE_START = new RegExp(`^(?:${NOISE_WORDS})(?:[-_]|$)`);
+  const NOISE_END = new RegExp(`(?:^|[-_])(?:${NOISE_WORDS})$`);
+  const NOISE_PHRASE = /most-popular|read-more|more-stories|skip-link|ad-slot/;
   const BLOCK_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BLOCKQUOTE', 'LI', 'UL', 'OL', 'DL',
     'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH',
     'CAPTION', 'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'BODY', 'HTML', 'FIELDSET',
@@ -34,6 +40,16 @@
     return `${cls} ${el.id || ''}`;
   }
 
+  function isNoise(names) {
+    if (!names.trim()) return false;
+    for (const raw of names.split(/\s+/)) {
+      if (!raw) continue;
+      const token = raw.toLowerCase();
+      if (NOISE_START.test(token) || NOISE_END.test(token) || NOISE_PHRASE.test(token)) return true;
+    }
+    return false;
+  }
+
   /** Is this element (and so its whole subtree) outside what a reader reads as the article? */
   function skipElement(el, view) {
     const tag = el.tagName.toUpperCase();
@@ -42,7 +58,7 @@
     const role = el.getAttribute('role');
     if (role && SKIP_ROLES.has(role)) return true;
     if (el.isContentEditable || el.getAttribute('contenteditable') != null) return true;
-    if (NOISE.test(classAndId(el))) return true;
+    if (isNoise(classAndId(el))) return true;
     if (view) {
       const style = view.getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden' || style.contentVisibility === 'hidden') return true;
@@ -61,7 +77,7 @@
       const len = (p.textContent || '').replace(/\s+/g, ' ').trim().length;
       if (len < 25) continue;
       let skip = false;
-      for (let el = p; el && el !== doc.documentElement; el = el.parentElement) {
+      for (let el = p; el && el !== doc.body && el !== doc.documentElement; el = el.parentElement) {
         if (skipElement(el, null)) { skip = true; break; }
       }
       if (skip) continue;
@@ -94,15 +110,25 @@
     if (!dense) {
       return doc.querySelector('[itemprop~="articleBody"], article, main, [role="main"]') || doc.body;
     }
-    // Articles split into sibling columns of paragraphs: take their common parent.
-    const parent = dense.parentElement;
-    if (parent && parent !== doc.body && parent !== doc.documentElement) {
-      const sig = `${dense.tagName}.${typeof dense.className === 'string' ? dense.className : ''}`;
-      let sibs = 0;
-      for (const s of parent.children) {
-        if (s !== dense && `${s.tagName}.${typeof s.className === 'string' ? s.className : ''}` === sig && (total.get(s) || 0) > 0) sibs++;
+    // Articles split into sibling columns of paragraphs (the block, or its parent, has
+    // siblings of the same tag and class that hold paragraphs): take their common parent.
+    const sig = (e) => `${e.tagName}.${typeof e.className === 'string' ? e.className.trim().split(/\s+/)[0] : ''}`;
+    for (let level = 0, node = dense; level < 8 && node; level++, node = node.parentElement) {
+      const parent = node.parentElement;
+      if (!parent || parent === doc.body || parent === doc.documentElement) break;
+      const mine = sig(node);
+      let more = 0;
+      for (const s of parent.children) if (s !== node && sig(s) === mine) more += total.get(s) || 0;
+      if (more >= 0.2 * (total.get(node) || 0) && more > 0) { dense = parent; break; }
+    }
+    // Paragraphs right beside the block (an intro before a "read more" part): take the parent.
+    {
+      const parent = dense.parentElement;
+      if (parent && parent !== doc.body && parent !== doc.documentElement) {
+        let beside = 0;
+        for (const { el, len } of paras) if (el.parentElement === parent) beside += len;
+        if (beside >= 0.15 * (total.get(dense) || 0)) dense = parent;
       }
-      if (sibs > 0) dense = parent;
     }
     const denseTotal = total.get(dense) || 0;
     const semantic = [
@@ -110,12 +136,19 @@
       ...doc.querySelectorAll('article'),
       ...doc.querySelectorAll('main, [role="main"]'),
     ];
+    // The innermost articleBody or <article> around the densest block is the article;
+    // a <main> only when it adds little to it; one inside the block when it holds most of it.
+    let pick = null;
     for (const el of semantic) {
       const t = total.get(el) || 0;
-      if (el.contains(dense) && t <= denseTotal * 1.6) return el;
-      if (dense.contains(el) && t >= denseTotal * 0.75) return el;
+      const isMain = el.tagName === 'MAIN' || el.getAttribute('role') === 'main';
+      if (el.contains(dense) && (!isMain || t <= denseTotal * 1.6)) {
+        if (!pick || pick.contains(el)) pick = el;
+      } else if (dense.contains(el) && t >= denseTotal * 0.75 && !pick) {
+        pick = el;
+      }
     }
-    return dense;
+    return pick || dense;
   }
 
   // ---- collecting text ----------------------------------------------------------------
