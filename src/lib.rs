@@ -6,6 +6,7 @@
 pub mod offsets;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))] pub mod eval;
+#[cfg(not(target_arch = "wasm32"))] pub mod html;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -1,8 +1,11 @@
 //! `sourcelight`: batch review of saved articles from the command line.
 //!
-//! Subcommands live one per file beside this one: `scan.rs`, `eval.rs`.
+//! Subcommands live one per file beside this one: `scan.rs`, `eval.rs`
+//! (`input.rs` reads files for `scan`, `render.rs` writes its formats).
 
 mod eval;
+mod input;
+mod render;
 mod scan;
 
 use clap::{Parser, Subcommand};
