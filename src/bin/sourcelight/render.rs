@@ -356,6 +356,102 @@ pub fn csv_rows(s: &Scanned, kinds: &[Kind], w: &mut csv::Writer<Vec<u8>>) -> cs
 mod tests {
     use super::*;
 
+    use sourcelight::{Checks, Count, Span, Summary};
+
+    /// A span over `needle`'s first occurrence in `text`, in UTF-16 units.
+    fn span(text: &str, needle: &str) -> Span {
+        let b = text.find(needle).expect("needle in text");
+        let start = text[..b].encode_utf16().count() as u32;
+        Span { start, end: start + needle.encode_utf16().count() as u32, text: needle.to_string() }
+    }
+
+    fn claim(id: u32, kind: Kind, text: &str, sentence: &str, cue: &str, source: Option<&str>) -> Claim {
+        Claim {
+            id,
+            kind,
+            flag: kind.is_flag(),
+            sentence: span(text, sentence),
+            cue: span(text, cue),
+            source: source.map(|s| span(text, s)),
+            claim: span(text, sentence),
+            group: Some(id),
+            continues: None,
+            checks: (kind == Kind::Anonymous).then(|| Checks {
+                reason: Reason::None,
+                reason_text: None,
+                vantage: true,
+                vantage_text: None,
+                count: Count { number: Some(2), plural: true },
+                opinion: false,
+            }),
+            explanation: format!("Explanation {id} with *stars* and <b>tags</b>."),
+        }
+    }
+
+    /// A hand-made report, so the formats are tested with claims whatever the core finds today.
+    fn sample() -> Scanned {
+        let text = "Intro 😀 line.\n=SUM(A1) was approved, two officials said. Café 東京 owners said 👍🏽 prices rose.\nEnd.";
+        let claims = vec![
+            claim(0, Kind::Anonymous, text, "=SUM(A1) was approved, two officials said.", "said", Some("two officials")),
+            claim(1, Kind::Named, text, "Café 東京 owners said 👍🏽 prices rose.", "said 👍🏽", Some("Café 東京 owners")),
+        ];
+        let mut by_kind = std::collections::BTreeMap::new();
+        for k in Kind::ALL {
+            by_kind.insert(k.as_str().to_string(), claims.iter().filter(|c| c.kind == k).count() as u32);
+        }
+        let report = Report {
+            version: sourcelight::REPORT_VERSION,
+            language: sourcelight::Language::En,
+            length: text.encode_utf16().count() as u32,
+            claims,
+            groups: Vec::new(),
+            summary: Summary { claims: 2, flagged: 1, by_kind, anonymous_groups: 1, anonymous_share: 0.5, ..Summary::default() },
+        };
+        Scanned { name: "-lead.txt".into(), text: text.into(), page: None, report }
+    }
+
+    #[test]
+    fn text_marks_sentences_with_tags() {
+        let s = sample();
+        let plain = text(&s, &Kind::ALL, false, false);
+        assert!(plain.starts_with("Intro 😀 line.\n[anonymous #0: =SUM(A1) was approved, two officials said.] [named #1: Café 東京 owners said 👍🏽 prices rose.]\nEnd.\n"), "{plain}");
+        assert!(plain.contains("  [anonymous #0] Explanation 0"));
+        let flags_only = text(&s, &[Kind::Anonymous], false, false);
+        assert!(!flags_only.contains("[named #1"));
+        let coloured = text(&s, &Kind::ALL, true, true);
+        assert!(coloured.contains("\x1b[1;31m[anonymous #0:\x1b[0m \x1b[4;31m=SUM(A1)"), "{coloured}");
+        assert!(coloured.starts_with("== -lead.txt =="));
+    }
+
+    #[test]
+    fn markdown_lists_claims_escaped() {
+        let md = markdown(&sample(), &Kind::ALL);
+        assert!(md.contains("### 0. anonymous: two officials"), "{md}");
+        assert!(md.contains(r"> \=SUM\(A1\) was approved"), "{md}");
+        assert!(md.contains("- **Checks:** reason none; vantage given; count 2; opinion no"));
+        assert!(md.contains(r"Explanation 0 with \*stars\* and \<b\>tags\</b\>."), "{md}");
+        assert!(md.contains("| anonymous (flag) | 1 |"));
+        assert!(md.contains("- **File:** \\-lead.txt"), "{md}");
+    }
+
+    #[test]
+    fn csv_rows_neutralised_and_quoted() {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(CSV_HEADER).unwrap();
+        csv_rows(&sample(), &Kind::ALL, &mut w).unwrap();
+        let bytes = w.into_inner().unwrap();
+        let mut r = csv::Reader::from_reader(bytes.as_slice());
+        let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&rows[0][0], "'-lead.txt");
+        assert_eq!(&rows[0][1], "anonymous");
+        assert_eq!(&rows[0][4], "'=SUM(A1) was approved, two officials said.");
+        assert_eq!(&rows[0][7], "none");
+        assert_eq!(&rows[0][9], "2");
+        assert_eq!(&rows[1][2], "Café 東京 owners");
+        assert_eq!(&rows[1][7], "");
+    }
+
     #[test]
     fn utf16_offsets() {
         let t = "a😀é中b";
