@@ -3,8 +3,18 @@
 //! `analyze(text, &Options) -> Report` is pure, deterministic and linear in the
 //! text's length. Spans in the Report count UTF-16 code units (see [`report::Span`]).
 
+mod analyze;
+pub mod attribution;
+pub mod checks;
+pub mod classify;
+pub mod discourse;
+pub mod explain;
+pub mod lang;
+pub mod lexicon;
 pub mod offsets;
 pub mod report;
+pub mod segment;
+pub mod tokens;
 #[cfg(not(target_arch = "wasm32"))] pub mod eval;
 #[cfg(not(target_arch = "wasm32"))] pub mod html;
 
@@ -12,6 +22,7 @@ pub mod report;
 mod wasm;
 
 pub use report::*;
+pub use segment::sentences;
 
 use serde::{Deserialize, Serialize};
 
@@ -35,22 +46,5 @@ pub struct Options {
 
 /// Reads `text` and returns every attribution found in it.
 pub fn analyze(text: &str, options: &Options) -> Report {
-    let index = offsets::Utf16Index::new(text);
-    let language = match options.language {
-        LanguageChoice::En => Language::En,
-        LanguageChoice::Es => Language::Es,
-        LanguageChoice::Auto => Language::En,
-    };
-    let mut by_kind = std::collections::BTreeMap::new();
-    for kind in Kind::ALL {
-        by_kind.insert(kind.as_str().to_string(), 0);
-    }
-    Report {
-        version: REPORT_VERSION,
-        language,
-        length: index.len_utf16(),
-        claims: Vec::new(),
-        groups: Vec::new(),
-        summary: Summary { by_kind, ..Summary::default() },
-    }
+    analyze::run(text, options)
 }

@@ -1,0 +1,724 @@
+//! Finding attributions inside one sentence: a cue, the words that name its source,
+//! and the words it attributes. Which kind of source it is comes later (`classify.rs`),
+//! once the whole text's earlier sources are known.
+
+use crate::lexicon::{CueKind, LanguageLexicon};
+use crate::report::{ByteSpan, Language};
+use crate::segment::Sentence;
+use crate::tokens::{is_capitalised, text_of, tokenize, Token};
+
+/// An attribution found in one sentence, before its source is judged.
+#[derive(Debug, Clone)]
+pub struct RawAttribution {
+    pub sentence: usize,
+    pub cue: ByteSpan,
+    pub cue_kind: CueKind,
+    /// The source's words; `None` for hedges, impersonal cues and a verb with no subject of its own
+    /// ("…, but described it as …", "Añadió que …"), which `implicit` tells apart.
+    pub source: Option<ByteSpan>,
+    /// The verb has no subject of its own: its source is the one before it.
+    pub implicit: bool,
+    pub claim: ByteSpan,
+}
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "such", "any", "no", "el", "la",
+    "los", "las", "un", "una", "su", "sus",
+];
+const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "ser", "sido", "fue", "fueron", "es", "son", "siendo"];
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "and", "but", "as", "while", "because", "when", "if", "after", "before", "since", "although",
+    "though", "so", "where", "whether", "than", "or", "what", "how", "why", "until", "unless", "nor", "yet", "once", "que", "y", "e",
+    "pero", "como", "mientras", "porque", "cuando", "si", "aunque", "o", "donde", "quien", "quienes", "cual", "sino", "pues",
+];
+const RELATIVE: &[&str] = &["who", "which", "quien", "quienes"];
+/// Words that end a source named after its cue ("said Lopez on Monday", "dijo García en rueda de prensa").
+const AFTER_SOURCE_STOP: &[&str] = &[
+    "that", "who", "which", "because", "while", "when", "adding", "noting", "as", "in", "on", "at", "during", "last", "this",
+    "earlier", "yesterday", "today", "tonight", "after", "before", "to", "que", "quien", "en", "durante", "tras", "ayer", "hoy",
+    "anoche", "a", "ante", "mediante", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",
+    "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "pasado", "próximo",
+];
+/// Time words that may open a subject without being part of it ("On Monday the company said").
+const LEADING_NOT_SOURCE: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "earlier", "later", "last", "this", "yesterday", "today", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "night", "morning", "afternoon", "evening",
+    "then", "now", "meanwhile", "however", "separately", "also", "still", "instead", "ayer", "hoy", "el", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo", "además", "luego", "después", "asimismo", "por", "su", "parte",
+];
+/// Past participles among the cue forms are passive after "be": "has been reported" attributes nothing.
+fn looks_participle(word: &str) -> bool {
+    !word.ends_with("ing")
+}
+
+/// Lower-case word of a token.
+fn lower(text: &str, t: &Token) -> String {
+    text_of(text, t).to_lowercase()
+}
+
+fn is_punct(text: &str, t: &Token, set: &[char]) -> bool {
+    !t.word && text_of(text, t).chars().next().is_some_and(|c| set.contains(&c))
+}
+
+/// Quote depth before each token of a sentence (curly quotes nest, straight ones toggle).
+fn quote_depths(text: &str, tokens: &[Token], starts_in_quote: bool) -> Vec<bool> {
+    let mut depth: i32 = if starts_in_quote { 1 } else { 0 };
+    let mut straight = false;
+    let mut inside = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let c = if t.word { ' ' } else { text_of(text, t).chars().next().unwrap_or(' ') };
+        match c {
+            '“' | '«' | '„' => {
+                inside.push(depth > 0 || straight);
+                depth += 1;
+                continue;
+            }
+            '”' | '»' => depth = (depth - 1).max(0),
+            '"' => {
+                if !straight {
+                    inside.push(depth > 0);
+                    straight = true;
+                    continue;
+                }
+                straight = false;
+            }
+            _ => {}
+        }
+        inside.push(depth > 0 || straight);
+    }
+    inside
+}
+
+/// Finds the attributions in one sentence.
+pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &LanguageLexicon, out: &mut Vec<RawAttribution>) {
+    let span = sentence.span;
+    let piece = &text[span.start..span.end];
+    let found = lex.cues(piece);
+    if found.iter().all(|f| f.kind == CueKind::NotCue) {
+        return;
+    }
+    let tokens = tokenize(text, span);
+    let in_quote = quote_depths(text, &tokens, sentence.starts_in_quote);
+    let first_new = out.len();
+    for f in found {
+        if f.kind == CueKind::NotCue {
+            continue;
+        }
+        let cue = ByteSpan::new(span.start + f.start, span.start + f.end);
+        // Token range of the cue.
+        let Some(first) = tokens.iter().position(|t| t.span.start >= cue.start) else { continue };
+        let last = tokens.iter().rposition(|t| t.span.end <= cue.end).unwrap_or(first);
+        if last < first {
+            continue;
+        }
+        // A cue inside a quotation is part of what is quoted, not a new attribution.
+        if in_quote[first] && !matches!(f.kind, CueKind::Hedge) {
+            continue;
+        }
+        // Already inside an earlier attribution's source ("…, a person who said…" is rare; skip overlaps).
+        if out[first_new..].iter().any(|a| a.source.is_some_and(|s| s.overlaps(cue)) || a.cue.overlaps(cue)) {
+            continue;
+        }
+        let attribution = match f.kind {
+            CueKind::Hedge | CueKind::Impersonal => Some(RawAttribution {
+                sentence: index,
+                cue,
+                cue_kind: f.kind,
+                source: None,
+                implicit: false,
+                claim: claim_after_or_sentence(text, &tokens, last, span),
+            }),
+            CueKind::According => according(text, &tokens, first, last, span, lex).map(|(source, claim)| RawAttribution {
+                sentence: index,
+                cue,
+                cue_kind: f.kind,
+                source: Some(source),
+                implicit: false,
+                claim,
+            }),
+            CueKind::Speech | CueKind::NoComment => speech(text, &tokens, first, last, span, f.kind, lex).map(|(source, implicit, claim)| {
+                RawAttribution { sentence: index, cue, cue_kind: f.kind, source, implicit, claim }
+            }),
+            CueKind::NotCue => None,
+        };
+        if let Some(a) = attribution {
+            out.push(a);
+        }
+    }
+    trim_claims(text, &mut out[first_new..], span);
+}
+
+/// The claim of a hedge or impersonal cue: what follows it ("it is believed that X"),
+/// or the whole sentence when little follows ("X, reportedly").
+fn claim_after_or_sentence(text: &str, tokens: &[Token], last: usize, sentence: ByteSpan) -> ByteSpan {
+    let mut k = last + 1;
+    while k < tokens.len() && (!tokens[k].word || matches!(lower(text, &tokens[k]).as_str(), "that" | "que")) {
+        k += 1;
+    }
+    let words_after = tokens[k.min(tokens.len())..].iter().filter(|t| t.word).count();
+    if words_after >= 4 {
+        trimmed(text, ByteSpan::new(tokens[k].span.start, sentence.end))
+    } else {
+        trimmed(text, sentence)
+    }
+}
+
+/// "According to X, Y" / "Y, according to X": the source follows the cue up to a comma.
+fn according(
+    text: &str,
+    tokens: &[Token],
+    _first: usize,
+    last: usize,
+    sentence: ByteSpan,
+    lex: &LanguageLexicon,
+) -> Option<(ByteSpan, ByteSpan)> {
+    let (source, next) = noun_phrase_after(text, tokens, last + 1, lex, true)?;
+    let before = ByteSpan::new(sentence.start, tokens[_first].span.start);
+    let after_start = tokens.get(next).map(|t| t.span.start).unwrap_or(sentence.end);
+    let after = ByteSpan::new(after_start, sentence.end);
+    let claim = if word_count(text, after) >= 3 { after } else { before };
+    Some((source, trimmed(text, if claim.is_empty() { sentence } else { claim })))
+}
+
+fn word_count(text: &str, span: ByteSpan) -> usize {
+    text[span.start..span.end].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// A noun phrase starting at token `k`: up to a comma, a clause word or the sentence end.
+/// Returns its span and the index of the first token after it.
+fn noun_phrase_after(text: &str, tokens: &[Token], mut k: usize, lex: &LanguageLexicon, allow_of: bool) -> Option<(ByteSpan, usize)> {
+    // Skip a recipient in Spanish inversions: "dijo a EFE el ministro", "dijo a este diario".
+    let start = k;
+    let mut end = k;
+    let mut words = 0;
+    while k < tokens.len() && words < 14 {
+        let t = &tokens[k];
+        if !t.word {
+            let c = text_of(text, t).chars().next().unwrap_or(' ');
+            // Inner apostrophes and hyphens are inside words already; anything else ends the phrase.
+            if c == '.' && k + 1 < tokens.len() {
+                break;
+            }
+            break;
+        }
+        let w = lower(text, t);
+        if words > 0 && (AFTER_SOURCE_STOP.contains(&w.as_str()) || CLAUSE_WORDS.contains(&w.as_str())) {
+            // "officials at the Pentagon" / "fuentes del ministerio": keep "at/of" phrases when allowed.
+            if !(allow_of && matches!(w.as_str(), "at" | "in" | "a" | "en") && next_is_noun_phrase(text, tokens, k + 1)) {
+                break;
+            }
+        }
+        if words == 0 && CLAUSE_WORDS.contains(&w.as_str()) {
+            return None;
+        }
+        words += 1;
+        k += 1;
+        end = k;
+    }
+    let _ = lex;
+    if end == start {
+        return None;
+    }
+    Some((ByteSpan::new(tokens[start].span.start, tokens[end - 1].span.end), end))
+}
+
+/// Does a noun phrase (not a time or an event) follow? "at the Pentagon" yes, "at a news conference" no.
+fn next_is_noun_phrase(text: &str, tokens: &[Token], k: usize) -> bool {
+    let words: Vec<String> = tokens[k.min(tokens.len())..].iter().take(3).filter(|t| t.word).map(|t| lower(text, t)).collect();
+    const EVENTS: &[&str] = &[
+        "statement", "interview", "news", "press", "conference", "briefing", "meeting", "post", "tweet", "email", "letter", "speech",
+        "hearing", "call", "video", "podcast", "rally", "comunicado", "entrevista", "rueda", "declaraciones", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "time", "day", "morning", "evening", "night",
+        "afternoon", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    ];
+    !words.iter().any(|w| EVENTS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A reporting verb or a non-response: find its source to the left (or, inverted, to the right) and its claim.
+#[allow(clippy::type_complexity)]
+fn speech(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    sentence: ByteSpan,
+    kind: CueKind,
+    lex: &LanguageLexicon,
+) -> Option<(Option<ByteSpan>, bool, ByteSpan)> {
+    let cue_word = lower(text, &tokens[first]);
+    let prev = first.checked_sub(1).map(|p| lower(text, &tokens[p]));
+    // "the said property", "a report": a determiner before a verb form makes it a noun or adjective.
+    if kind == CueKind::Speech && prev.as_deref().is_some_and(|p| DETERMINERS.contains(&p)) {
+        return None;
+    }
+    // "has not been reported", "was told": a passive reporting verb attributes nothing here.
+    if kind == CueKind::Speech && first == last && looks_participle(&cue_word) {
+        if let Some(p) = &prev {
+            if PASSIVE.contains(&p.as_str()) || matches!(p.as_str(), "not" | "previously" | "widely" | "already") && passive_before(text, tokens, first) {
+                return None;
+            }
+        }
+    }
+    // Walk left over adverbs and auxiliaries: "officials have repeatedly said".
+    let mut j = first;
+    while j > 0 {
+        let t = &tokens[j - 1];
+        if t.word && lex.skip_before_cue.contains(lower(text, t).as_str()) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    let left = noun_phrase_before(text, tokens, j, lex);
+    let after_cue = last + 1;
+    match left {
+        Left::Phrase(source) => {
+            // "told" needs someone told: "told CNN", "told reporters that"; "told her children a story" is not reporting.
+            let mut claim_start = after_cue;
+            if matches!(cue_word.as_str(), "told" | "tells" | "tell" | "telling") {
+                match recipient(text, tokens, after_cue, lex) {
+                    Some(next) => claim_start = next,
+                    None if tokens[after_cue..].iter().filter(|t| t.word).count() <= 3 => {}
+                    None => return None,
+                }
+            }
+            let claim = claim_around(text, tokens, claim_start, sentence, source.start, kind);
+            Some((Some(source), false, claim))
+        }
+        Left::Relative(source) => {
+            let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
+            Some((Some(source), false, claim))
+        }
+        Left::Coordinated => {
+            // "…, but described it as …": the same subject as before.
+            let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
+            Some((None, true, claim))
+        }
+        Left::Open => {
+            // Inverted: "“…,” said Lopez", "—…—, dijo el ministro"; or no subject: "Añadió que…".
+            let next_word = tokens.get(after_cue).map(|t| lower(text, t));
+            if next_word.as_deref().is_some_and(|w| matches!(w, "that" | "que" | ":")) || after_cue >= tokens.len() {
+                let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
+                return Some((None, true, claim));
+            }
+            let mut k = after_cue;
+            // Spanish: "dijo a EFE el ministro", "dijo a este diario el portavoz".
+            if lex.language == Language::Es && next_word.as_deref() == Some("a") {
+                if let Some(next) = recipient(text, tokens, k + 1, lex) {
+                    k = next;
+                }
+            }
+            let (source, next) = noun_phrase_after(text, tokens, k, lex, true)?;
+            if !plausible_inverted_source(text, tokens, k, next, lex) {
+                return None;
+            }
+            let before = ByteSpan::new(sentence.start, tokens[first].span.start);
+            let claim = if word_count(text, before) >= 2 {
+                before
+            } else {
+                let after = tokens.get(next).map(|t| t.span.start).unwrap_or(sentence.end);
+                ByteSpan::new(after, sentence.end)
+            };
+            Some((Some(source), false, trimmed(text, claim)))
+        }
+    }
+}
+
+/// "has not been previously reported": a passive auxiliary a few words before the cue.
+fn passive_before(text: &str, tokens: &[Token], first: usize) -> bool {
+    tokens[first.saturating_sub(3)..first].iter().any(|t| PASSIVE.contains(&lower(text, t).as_str()))
+}
+
+/// After an inversion, is this a source and not the claim? "said Lopez" yes; "said the strike worked" no.
+fn plausible_inverted_source(text: &str, tokens: &[Token], start: usize, end: usize, lex: &LanguageLexicon) -> bool {
+    let words: Vec<String> = tokens[start..end].iter().filter(|t| t.word).map(|t| lower(text, t)).collect();
+    if words.is_empty() || words.len() > 10 {
+        return false;
+    }
+    // Ends the sentence or a clause right after: "said Lopez." / "said the sources, who…" / "dijo García en…"
+    let ends_clause = match tokens.get(end) {
+        None => true,
+        Some(t) if !t.word => true,
+        Some(t) => {
+            let w = lower(text, t);
+            AFTER_SOURCE_STOP.contains(&w.as_str()) || CLAUSE_WORDS.contains(&w.as_str())
+        }
+    };
+    let has_person_or_known_head = tokens[start..end].iter().any(|t| {
+        let w = lower(text, t);
+        is_capitalised(text_of(text, t))
+            || lex.anonymous_nouns.contains(w.as_str())
+            || lex.vague_nouns.contains(w.as_str())
+            || lex.org_words.contains(w.as_str())
+            || lex.role_nouns.contains(w.as_str())
+            || lex.pronouns.contains(w.as_str())
+    });
+    ends_clause && has_person_or_known_head
+}
+
+/// The person or outlet told: returns the index of the token after it (and after a following "that").
+fn recipient(text: &str, tokens: &[Token], k: usize, lex: &LanguageLexicon) -> Option<usize> {
+    let t = tokens.get(k)?;
+    if !t.word {
+        return None;
+    }
+    // Known recipients, possibly several words ("the committee", "este diario").
+    for len in (1..=3).rev() {
+        if k + len > tokens.len() {
+            continue;
+        }
+        let phrase: Vec<String> = tokens[k..k + len].iter().map(|t| lower(text, t)).collect();
+        let phrase = phrase.join(" ");
+        if lex.told_recipients.contains(phrase.as_str()) || lex.outlets.contains(phrase.as_str()) {
+            // "told her that…" is reporting; "told her children a story" is not: a pronoun must end the object.
+            if len == 1 && lex.pronouns.contains(phrase.as_str()) {
+                let next = tokens.get(k + 1).map(|t| lower(text, t));
+                if !next.as_deref().is_none_or(|n| matches!(n, "that" | "que" | "," | ":" | "." | "“" | "\"" | "«")) {
+                    return None;
+                }
+            }
+            return Some(skip_that(text, tokens, k + len));
+        }
+    }
+    // A proper name: "told CNN", "told Vanity Fair", "told The Associated Press".
+    let mut n = k;
+    if matches!(lower(text, t).as_str(), "the" | "el" | "la") {
+        n += 1;
+    }
+    let mut m = n;
+    while m < tokens.len() && tokens[m].word && is_capitalised(text_of(text, &tokens[m])) {
+        m += 1;
+    }
+    if m > n {
+        return Some(skip_that(text, tokens, m));
+    }
+    None
+}
+
+fn skip_that(text: &str, tokens: &[Token], mut k: usize) -> usize {
+    // "told CNN in an interview that …": skip a short event phrase, then "that".
+    if k < tokens.len() && matches!(lower(text, &tokens[k]).as_str(), "in" | "on" | "at" | "en") {
+        let limit = (k + 6).min(tokens.len());
+        if let Some(that) = (k..limit).find(|&i| matches!(lower(text, &tokens[i]).as_str(), "that" | "que")) {
+            k = that;
+        }
+    }
+    if k < tokens.len() && matches!(lower(text, &tokens[k]).as_str(), "that" | "que" | ":" | ",") {
+        k += 1;
+    }
+    k
+}
+
+enum Left {
+    /// A subject right before the cue.
+    Phrase(ByteSpan),
+    /// "X, who …, said" / "a senior official who said": the subject before a relative pronoun.
+    Relative(ByteSpan),
+    /// "… and said", "…, but described": coordinated with an earlier verb.
+    Coordinated,
+    /// Nothing to the left: sentence start, a quote, a comma or a colon.
+    Open,
+}
+
+/// The subject ending right before token `j`.
+fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexicon) -> Left {
+    let mut i = j;
+    let mut words = 0;
+    while i > 0 && words < 12 {
+        let t = &tokens[i - 1];
+        if !t.word {
+            break;
+        }
+        let w = lower(text, t);
+        if CLAUSE_WORDS.contains(&w.as_str()) {
+            break;
+        }
+        words += 1;
+        i -= 1;
+    }
+    // Drop leading time words: "On Monday the company said" → "the company".
+    while i < j && tokens[i].word && (LEADING_NOT_SOURCE.contains(&lower(text, &tokens[i]).as_str()) || lower(text, &tokens[i]).chars().all(|c| c.is_ascii_digit())) && i + 1 < j {
+        i += 1;
+    }
+    if i < j {
+        return Left::Phrase(ByteSpan::new(tokens[i].span.start, tokens[j - 1].span.end));
+    }
+    // Nothing before the cue: what stopped us?
+    if i == 0 {
+        return Left::Open;
+    }
+    let stop = &tokens[i - 1];
+    let w = lower(text, stop);
+    if stop.word && RELATIVE.contains(&w.as_str()) {
+        // "…, a senior official who said" / "Lopez, who leads the union, said" (handled below for commas).
+        let mut k = i - 1;
+        if k > 0 && is_punct(text, &tokens[k - 1], &[',']) {
+            k -= 1;
+        }
+        return match noun_phrase_before(text, tokens, k, lex) {
+            Left::Phrase(s) => Left::Relative(s),
+            _ => Left::Open,
+        };
+    }
+    if stop.word && matches!(w.as_str(), "and" | "but" | "y" | "pero" | "e") {
+        return Left::Coordinated;
+    }
+    if is_punct(text, stop, &[',']) {
+        // Apposition: "Maria Lopez, a spokeswoman for the company, said" / "Lopez, who leads the union, said".
+        if let Some(source) = apposition(text, tokens, i - 1, lex) {
+            return Left::Phrase(source);
+        }
+    }
+    Left::Open
+}
+
+/// With a comma at `comma` right before the cue, look for "NAME, APPOSITIVE," and return NAME..APPOSITIVE.
+fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon) -> Option<ByteSpan> {
+    // The appositive: back to the previous comma, with no quote or clause break in between.
+    let mut k = comma;
+    while k > 0 && tokens[k - 1].word {
+        k -= 1;
+    }
+    if k == 0 || k == comma || !is_punct(text, &tokens[k - 1], &[',']) || comma - k > 14 {
+        return None;
+    }
+    let first_word = lower(text, &tokens[k]);
+    let appositive_like = matches!(first_word.as_str(), "a" | "an" | "the" | "who" | "whose" | "un" | "una" | "el" | "la" | "quien" | "que")
+        || lex.role_nouns.contains(first_word.as_str())
+        || lex.org_words.contains(first_word.as_str());
+    if !appositive_like {
+        return None;
+    }
+    let name = match noun_phrase_before(text, tokens, k - 1, lex) {
+        Left::Phrase(s) => s,
+        _ => return None,
+    };
+    // The head before the appositive must look like a name or a known source noun.
+    let name_tokens: Vec<&Token> = tokens.iter().filter(|t| name.contains(t.span)).collect();
+    let named = name_tokens.iter().any(|t| is_capitalised(text_of(text, t)))
+        || name_tokens.iter().any(|t| {
+            let w = lower(text, t);
+            lex.anonymous_nouns.contains(w.as_str()) || lex.org_words.contains(w.as_str())
+        });
+    if !named {
+        return None;
+    }
+    // "Lopez, who leads the union, said": the source is the name; a descriptive appositive stays with it.
+    if matches!(first_word.as_str(), "who" | "whose" | "quien" | "que") {
+        return Some(name);
+    }
+    Some(ByteSpan::new(name.start, tokens[comma - 1].span.end))
+}
+
+/// The claim: after the cue when enough follows ("X said the port was hit"), else before the source
+/// ("“…,” Trump said Monday."). Non-responses attribute the whole sentence.
+fn claim_around(text: &str, tokens: &[Token], after: usize, sentence: ByteSpan, source_start: usize, kind: CueKind) -> ByteSpan {
+    if kind == CueKind::NoComment {
+        return trimmed(text, sentence);
+    }
+    let mut k = after;
+    while k < tokens.len() && (!tokens[k].word || matches!(lower(text, &tokens[k]).as_str(), "that" | "que")) {
+        if is_punct(text, &tokens[k], &['“', '"', '«']) {
+            break;
+        }
+        k += 1;
+    }
+    let after_span = ByteSpan::new(tokens.get(k).map(|t| t.span.start).unwrap_or(sentence.end), sentence.end);
+    let before_span = ByteSpan::new(sentence.start, source_start);
+    let after_words = word_count(text, after_span);
+    let before_words = word_count(text, before_span);
+    let claim = if after_words >= 4 || (after_words >= 2 && before_words < 2) {
+        after_span
+    } else if before_words >= 1 {
+        before_span
+    } else {
+        sentence
+    };
+    trimmed(text, claim)
+}
+
+/// Words that join clauses: a claim does not end on one ("…on land, as CNN has reported").
+const TRAILING_JOINERS: &[&str] = &["as", "but", "and", "while", "so", "y", "pero", "como", "mientras", "aunque", "although", "though"];
+
+/// Trims white space, leading and trailing commas or dashes, and a trailing joining word
+/// (keeps closing quotes and final stops).
+pub fn trimmed(text: &str, span: ByteSpan) -> ByteSpan {
+    let piece = &text[span.start..span.end];
+    let lead = piece.len() - piece.trim_start_matches([',', ';', ':', '—', '–', ' ', '\t']).len();
+    let start = span.start + lead;
+    let mut end = span.start + piece.trim_end().len();
+    if end < start {
+        return ByteSpan::new(span.start, span.start);
+    }
+    loop {
+        let tail = &text[start..end];
+        let mut stripped = tail.trim_end_matches([',', ';', ':', '—', '–', ' ', '\t']);
+        if let Some(last_space) = stripped.rfind(' ') {
+            let last_word = &stripped[last_space + 1..];
+            if TRAILING_JOINERS.iter().any(|j| last_word.eq_ignore_ascii_case(j)) {
+                stripped = &stripped[..last_space];
+            }
+        }
+        if stripped.len() == tail.len() {
+            break;
+        }
+        end = start + stripped.len();
+    }
+    if end < start {
+        return ByteSpan::new(span.start, span.start);
+    }
+    ByteSpan::new(start, end)
+}
+
+/// Several attributions in one sentence: each claim stops where the next attribution begins.
+fn trim_claims(text: &str, found: &mut [RawAttribution], sentence: ByteSpan) {
+    let starts: Vec<usize> = found.iter().map(|a| a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start))).collect();
+    for i in 0..found.len() {
+        let own_start = starts[i];
+        let a = &mut found[i];
+        if a.cue_kind == CueKind::Hedge {
+            continue;
+        }
+        for &other in &starts {
+            if other > own_start && a.claim.start < other && a.claim.end > other && a.claim.start >= a.cue.end.min(own_start) {
+                a.claim.end = other;
+            }
+        }
+        a.claim = trimmed(text, a.claim);
+        if a.claim.is_empty() {
+            a.claim = trimmed(text, sentence);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+    use crate::segment::segment;
+
+    fn find(text: &str, language: Language) -> Vec<(String, String, String)> {
+        let lex = Lexicons::shared().language(language);
+        let mut out = Vec::new();
+        for (i, s) in segment(text).iter().enumerate() {
+            find_in_sentence(text, i, s, lex, &mut out);
+        }
+        out.iter()
+            .map(|a| {
+                (
+                    text[a.cue.start..a.cue.end].to_string(),
+                    a.source.map(|s| text[s.start..s.end].to_string()).unwrap_or_default(),
+                    text[a.claim.start..a.claim.end].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn en(text: &str) -> Vec<(String, String, String)> {
+        find(text, Language::En)
+    }
+
+    fn triple(cue: &str, source: &str, claim: &str) -> (String, String, String) {
+        (cue.into(), source.into(), claim.into())
+    }
+
+    #[test]
+    fn source_before_cue_with_claim_after() {
+        assert_eq!(
+            en("Sources familiar with the matter told CNN the dock was used by smugglers."),
+            vec![triple("told", "Sources familiar with the matter", "the dock was used by smugglers.")]
+        );
+        assert_eq!(en("The minister said that the talks had failed."), vec![triple("said", "The minister", "the talks had failed.")]);
+    }
+
+    #[test]
+    fn claim_before_source() {
+        assert_eq!(
+            en("The dock was empty at the time, the sources said."),
+            vec![triple("said", "the sources", "The dock was empty at the time")]
+        );
+        assert_eq!(en("“We hit the boats,” Trump said Monday."), vec![triple("said", "Trump", "“We hit the boats,”")]);
+    }
+
+    #[test]
+    fn inverted_source() {
+        assert_eq!(en("“It is over,” said Maria Lopez, the union’s leader."), vec![triple("said", "Maria Lopez", "“It is over,”")]);
+        assert_eq!(find("«Fue un error», dijo la ministra.", Language::Es), vec![triple("dijo", "la ministra", "«Fue un error»")]);
+    }
+
+    #[test]
+    fn according_to() {
+        assert_eq!(en("No one was hurt, according to the sources."), vec![triple("according to", "the sources", "No one was hurt")]);
+        assert_eq!(
+            en("According to a person with knowledge of the plans, the deal is close."),
+            vec![triple("According to", "a person with knowledge of the plans", "the deal is close.")]
+        );
+    }
+
+    #[test]
+    fn adverbs_between_source_and_cue() {
+        assert_eq!(en("Trump earlier this year expanded its powers, CNN previously reported."), vec![triple("reported", "CNN", "Trump earlier this year expanded its powers")]);
+        assert_eq!(en("They cannot strike on land, as CNN has reported."), vec![triple("reported", "CNN", "They cannot strike on land")]);
+    }
+
+    #[test]
+    fn apposition_and_relative_clause() {
+        assert_eq!(
+            en("Maria Lopez, a spokeswoman for the company, said the plant would close."),
+            vec![triple("said", "Maria Lopez, a spokeswoman for the company", "the plant would close.")]
+        );
+        assert_eq!(
+            en("Tom Reyes, who leads the union, said the strike would go on."),
+            vec![triple("said", "Tom Reyes", "the strike would go on.")]
+        );
+    }
+
+    #[test]
+    fn no_comment_takes_the_sentence() {
+        assert_eq!(en("The CIA declined to comment."), vec![triple("declined to comment", "The CIA", "The CIA declined to comment.")]);
+    }
+
+    #[test]
+    fn hedges_have_no_source() {
+        assert_eq!(en("The minister reportedly resigned on Friday."), vec![triple("reportedly", "", "The minister reportedly resigned on Friday.")]);
+    }
+
+    #[test]
+    fn look_alikes_are_not_cues() {
+        assert!(en("The said property was sold.").is_empty());
+        assert!(en("She told her children a story about the war.").is_empty());
+        assert!(en("The details of the strike have not been previously reported.").is_empty());
+        assert!(en("That said, the port reopened.").is_empty());
+        assert!(en("Sources of funding remain unclear.").is_empty());
+    }
+
+    #[test]
+    fn cue_inside_a_quote_is_not_a_new_attribution() {
+        let found = en("“Officials said we would win,” Lopez said.");
+        assert_eq!(found, vec![triple("said", "Lopez", "“Officials said we would win,”")]);
+    }
+
+    #[test]
+    fn coordinated_verb_has_an_implicit_subject() {
+        let found = en("One of the sources said the strike worked, but described it as symbolic.");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].1, "One of the sources");
+        assert_eq!(found[1].1, "");
+    }
+
+    #[test]
+    fn two_attributions_in_one_sentence() {
+        let found = en("Officials have pointed to drugs, but his chief of staff Susie Wiles told Vanity Fair that the aim was regime change.");
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0], triple("pointed to", "Officials", "drugs"));
+        assert_eq!(found[1], triple("told", "his chief of staff Susie Wiles", "the aim was regime change."));
+    }
+
+    #[test]
+    fn spanish_forms() {
+        let found = find("Según fuentes consultadas por este diario, el acuerdo está cerca.", Language::Es);
+        assert_eq!(found, vec![triple("Según", "fuentes consultadas por este diario", "el acuerdo está cerca.")]);
+        let found = find("La ministra Ana Ruiz afirmó que no habrá recortes.", Language::Es);
+        assert_eq!(found, vec![triple("afirmó", "La ministra Ana Ruiz", "no habrá recortes.")]);
+    }
+}

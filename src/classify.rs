@@ -1,0 +1,294 @@
+//! What a source's words say about it: its head noun, how many it speaks for, whether it
+//! names a person, an institution or an outlet. `discourse.rs` turns this into a kind,
+//! with what earlier sentences said.
+
+use crate::lexicon::{LanguageLexicon, Lexicons};
+use crate::report::ByteSpan;
+use crate::tokens::{is_capitalised, strip_possessive, text_of, tokenize};
+
+/// The source's words, read.
+#[derive(Debug, Clone, Default)]
+pub struct SourcePhrase {
+    /// Lower-case words, possessives stripped.
+    pub words: Vec<String>,
+    /// The head noun (lower case): "sources familiar with the matter" → "sources".
+    pub head: String,
+    /// A determiner that points back: "the sources", "those officials", "one of the sources".
+    pub definite: bool,
+    /// "one of the sources", "una de las fuentes".
+    pub one_of: bool,
+    /// A number of people stated: "two people" → 2, "a source" → 1.
+    pub number: Option<u32>,
+    pub plural: bool,
+    /// Words after the head that tell more ("familiar with the matter"); empty for a bare noun.
+    pub has_modifier: bool,
+    /// A quantifier: "some experts", "many people".
+    pub quantified: bool,
+    /// A single pronoun ("he", "they", "ella").
+    pub pronoun: Option<String>,
+    /// The outlet named, when the phrase holds one ("The New York Times").
+    pub outlet: Option<String>,
+    /// A person's name in the phrase ("Susie Wiles", "Trump"), as written.
+    pub person: Option<String>,
+    /// The phrase names an institution ("the CIA", "the company", "Venezuela").
+    pub institution: bool,
+    /// A role word ("secretary", "minister") in the phrase.
+    pub role: Option<String>,
+    /// Capitalised words that are not names (affiliations): "White House officials".
+    pub affiliation: bool,
+}
+
+const NUMBERS: &[(&str, u32)] = &[
+    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+    ("nine", 9), ("ten", 10), ("dozen", 12), ("un", 1), ("una", 1), ("uno", 1), ("dos", 2), ("tres", 3), ("cuatro", 4),
+    ("cinco", 5), ("seis", 6), ("siete", 7), ("ocho", 8), ("nueve", 9), ("diez", 10), ("both", 2), ("ambos", 2), ("ambas", 2),
+];
+const DEFINITE: &[&str] = &["the", "these", "those", "that", "this", "el", "la", "los", "las", "dichas", "dichos", "esas", "esos", "estas", "estos"];
+/// Words that end the head and start its modifiers: "sources familiar with", "officials at", "fuentes del".
+const POSTMODIFIERS: &[&str] = &[
+    "familiar", "with", "who", "whom", "that", "which", "of", "from", "at", "in", "on", "for", "close", "briefed", "involved",
+    "knowledgeable", "directly", "inside", "within", "near", "to", "de", "del", "que", "con", "cercanas", "cercanos", "cercana",
+    "cercano", "conocedoras", "conocedores", "conocedor", "conocedora", "al", "en", "próximas", "próximos", "consultadas",
+    "consultados", "próxima", "próximo", "familiarizadas", "familiarizados", "involucradas", "involucrados", "para",
+];
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "adm", "prof", "rev", "president", "secretary",
+    "senator", "governor", "mayor", "minister", "chancellor", "judge", "justice", "coach", "sr", "sra", "don", "doña", "ministra",
+    "ministro", "presidente", "presidenta", "alcalde", "alcaldesa", "spokesman", "spokeswoman", "spokesperson", "portavoz",
+    "congressman", "congresswoman", "representative", "ceo", "director", "directora", "chief", "commissioner", "ambassador",
+    "sheriff", "inspector", "detective", "sergeant", "officer", "agent", "analyst", "economist", "professor", "doctor", "doctora",
+];
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn singular(word: &str) -> &str {
+    word.strip_suffix("es").filter(|w| w.ends_with('s') || w.ends_with('x') || w.ends_with("ch") || w.ends_with("or") || w.ends_with("ad") || w.ends_with("al") || w.ends_with("ón") || w.ends_with("es"))
+        .or_else(|| word.strip_suffix('s'))
+        .unwrap_or(word)
+}
+
+/// Two head nouns name the same sort of source: "source" ~ "sources", "person" ~ "people".
+pub fn same_head(a: &str, b: &str) -> bool {
+    let norm = |w: &str| -> String {
+        match w {
+            "people" => "person".into(),
+            "personas" | "persona" => "persona".into(),
+            other => singular(other).to_string(),
+        }
+    };
+    norm(a) == norm(b)
+}
+
+fn is_plural_noun(word: &str) -> bool {
+    word == "people" || word == "gente" || (word.ends_with('s') && !word.ends_with("ss") && word.len() > 3)
+}
+
+/// Reads the words of a source. `sentence_start` tells whether the phrase opens its sentence
+/// (then its first word's capital letter says nothing).
+pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexicon, known_people: &dyn Fn(&str) -> bool) -> SourcePhrase {
+    let shared = Lexicons::shared();
+    let tokens: Vec<_> = tokenize(text, span).into_iter().filter(|t| t.word).collect();
+    let raw: Vec<&str> = tokens.iter().map(|t| strip_possessive(text_of(text, t))).collect();
+    let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+    let mut p = SourcePhrase { words: words.clone(), ..SourcePhrase::default() };
+    if words.is_empty() {
+        return p;
+    }
+    if words.len() == 1 && lex.pronouns.contains(words[0].as_str()) {
+        p.pronoun = Some(words[0].clone());
+        p.head = words[0].clone();
+        p.plural = matches!(words[0].as_str(), "they" | "them" | "ellos" | "ellas" | "we");
+        return p;
+    }
+    // Multi-word names of outlets, places and institutions: mark the words they cover.
+    let mut covered = vec![false; words.len()];
+    for len in (1..=4).rev() {
+        for i in 0..words.len().saturating_sub(len - 1) {
+            if covered[i..i + len].iter().any(|&c| c) {
+                continue;
+            }
+            let phrase = words[i..i + len].join(" ");
+            let is_outlet = lex.outlets.contains(phrase.as_str())
+                && (len > 1 || phrase.len() > 2 || raw[i].chars().all(|c| !c.is_lowercase()));
+            if is_outlet {
+                // "the Times" or "Time" only count when capitalised as a name.
+                if raw[i + len - 1].chars().next().is_some_and(char::is_uppercase) {
+                    p.outlet = Some(raw[i..i + len].join(" "));
+                    covered[i..i + len].iter_mut().for_each(|c| *c = true);
+                }
+            } else if (len > 1 && lex.org_words.contains(phrase.as_str())) || shared.places.contains(phrase.as_str()) {
+                if len > 1 || raw[i].chars().next().is_some_and(char::is_uppercase) || lex.org_words.contains(phrase.as_str()) {
+                    p.institution = true;
+                    covered[i..i + len].iter_mut().for_each(|c| *c = true);
+                }
+            }
+        }
+    }
+    // "one of the sources" / "una de las fuentes"
+    let mut body_start = 0;
+    if words.len() >= 3 && matches!(words[0].as_str(), "one" | "una" | "uno" | "two" | "dos") && matches!(words[1].as_str(), "of" | "de") {
+        p.one_of = true;
+        p.definite = true;
+        p.number = NUMBERS.iter().find(|(w, _)| *w == words[0]).map(|&(_, n)| n);
+        body_start = 2;
+    }
+    // Determiners and numbers.
+    let mut i = body_start;
+    while i < words.len() {
+        let w = words[i].as_str();
+        if DEFINITE.contains(&w) {
+            p.definite = true;
+        } else if let Some(&(_, n)) = NUMBERS.iter().find(|(x, _)| *x == w) {
+            if !p.one_of {
+                p.number = Some(n);
+            }
+        } else if w.chars().all(|c| c.is_ascii_digit()) {
+            if !p.one_of {
+                p.number = w.parse().ok();
+            }
+        } else if lex.quantifiers.contains(w) {
+            p.quantified = true;
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    // The head: the last word before a postmodifier.
+    let mut head_at = None;
+    for (k, w) in words.iter().enumerate().skip(i) {
+        if k > i && POSTMODIFIERS.contains(&w.as_str()) {
+            p.has_modifier = true;
+            break;
+        }
+        head_at = Some(k);
+    }
+    // A lone quantifier is its own head: "many say", "others", "some".
+    let head_at = head_at.unwrap_or(words.len() - 1);
+    p.head = words[head_at].clone();
+    if head_at + 1 < words.len() && !p.has_modifier {
+        p.has_modifier = true;
+    }
+    p.plural = if p.one_of {
+        false
+    } else {
+        p.number.is_some_and(|n| n > 1) || (p.number.is_none() && is_plural_noun(&p.head))
+    };
+    // Roles.
+    p.role = words.iter().find(|w| lex.role_nouns.contains(w.as_str())).cloned();
+    // Institutions: an organisation word, a place, an acronym.
+    for (k, w) in words.iter().enumerate() {
+        if covered[k] && p.outlet.is_none() {
+            continue;
+        }
+        if lex.org_words.contains(w.as_str()) || (is_acronym(raw[k]) && !covered[k]) {
+            p.institution = true;
+        }
+    }
+    // People: capitalised words that are not institutions, outlets or known nouns.
+    let name_word = |k: usize| -> bool {
+        let r = raw[k];
+        let w = words[k].as_str();
+        if covered[k] || !is_capitalised(r) || is_acronym(r) {
+            return false;
+        }
+        if k == 0 && sentence_start && (lex.anonymous_nouns.contains(w) || lex.vague_nouns.contains(w) || lex.org_words.contains(w)
+            || lex.role_nouns.contains(w) || DEFINITE.contains(&w) || lex.quantifiers.contains(w) || NUMBERS.iter().any(|(x, _)| *x == w)
+            || lex.report_nouns.contains(w) || TITLES.contains(&w))
+        {
+            return false;
+        }
+        !(lex.org_words.contains(w) || TITLES.contains(&w) || lex.role_nouns.contains(w) || shared.places.contains(w)
+            || DEFINITE.contains(&w) || lex.anonymous_nouns.contains(w) || lex.vague_nouns.contains(w) || lex.report_nouns.contains(w)
+            || matches!(w, "of" | "de" | "for" | "and" | "y"))
+    };
+    let all_names: Vec<usize> = (0..words.len()).filter(|&k| name_word(k)).collect();
+    // Before a crowd noun, capitalised words are an affiliation ("Trump aides", "Pentagon officials"),
+    // not a name; a name after it is one ("official John Smith").
+    let head_is_crowd = lex.anonymous_nouns.contains(p.head.as_str()) || lex.vague_nouns.contains(p.head.as_str());
+    let names: Vec<usize> = if head_is_crowd { all_names.iter().copied().filter(|&k| k > head_at).collect() } else { all_names.clone() };
+    if names.is_empty() && !all_names.is_empty() {
+        p.affiliation = true;
+    }
+    if !names.is_empty() {
+        // A name right after the head or a title ("spokeswoman Maria Lopez", "Sen. Ortiz"), a known first name,
+        // a surname named earlier, or a phrase that is nothing but capitalised words.
+        let first_name = names.iter().any(|&k| shared.first_names.contains(words[k].as_str()) && names.contains(&(k + 1)));
+        let after_title = names.iter().any(|&k| k > 0 && (TITLES.contains(&words[k - 1].trim_end_matches('.')) || lex.role_nouns.contains(words[k - 1].as_str())));
+        let known = names.iter().any(|&k| known_people(raw[k]));
+        let only_names = names.len() == words.len() - usize::from(DEFINITE.contains(&words[0].as_str()));
+        if first_name || after_title || known || (only_names && !p.institution) || (head_is_crowd && names.iter().any(|&k| k == head_at + 1)) {
+            // The name: the capitalised run that ends at the last name word.
+            let last = *names.last().unwrap_or(&0);
+            let mut first = last;
+            while first > 0 && names.contains(&(first - 1)) {
+                first -= 1;
+            }
+            // "Secretary of Defense Pete Hegseth": the name starts at a given name when there is one.
+            if let Some(given) = (first..=last).find(|&k| shared.first_names.contains(words[k].as_str())) {
+                first = given;
+            }
+            p.person = Some(raw[first..=last].join(" "));
+        } else {
+            p.affiliation = true;
+        }
+    }
+    p
+}
+
+impl SourcePhrase {
+    /// The surname of the person named, for later "Lopez said".
+    pub fn surname(&self) -> Option<&str> {
+        self.person.as_deref().and_then(|p| p.split_whitespace().last())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Language;
+
+    fn read_en(s: &str) -> SourcePhrase {
+        read(s, ByteSpan::new(0, s.len()), true, Lexicons::shared().language(Language::En), &|_| false)
+    }
+
+    #[test]
+    fn anonymous_phrases() {
+        let p = read_en("sources familiar with the matter");
+        assert_eq!(p.head, "sources");
+        assert!(p.plural && p.has_modifier && p.person.is_none());
+        let p = read_en("two people briefed on the talks");
+        assert_eq!((p.head.as_str(), p.number), ("people", Some(2)));
+        let p = read_en("One of the sources");
+        assert!(p.one_of && p.definite && !p.plural);
+        assert_eq!((p.head.as_str(), p.number), ("sources", Some(1)));
+        let p = read_en("a senior administration official");
+        assert_eq!((p.head.as_str(), p.number, p.plural), ("official", Some(1), false));
+        let p = read_en("White House officials");
+        assert!(p.person.is_none() && p.institution);
+    }
+
+    #[test]
+    fn people_and_institutions() {
+        assert_eq!(read_en("Trump’s chief of staff Susie Wiles").person.as_deref(), Some("Susie Wiles"));
+        assert_eq!(read_en("Secretary of Defense Pete Hegseth").person.as_deref(), Some("Pete Hegseth"));
+        assert_eq!(read_en("Trump").person.as_deref(), Some("Trump"));
+        assert!(read_en("The CIA").institution);
+        assert!(read_en("The CIA").person.is_none());
+        assert!(read_en("the company").institution);
+        assert_eq!(read_en("CNN").outlet.as_deref(), Some("CNN"));
+        assert_eq!(read_en("The New York Times").outlet.as_deref(), Some("The New York Times"));
+        assert_eq!(read_en("the secretary").role.as_deref(), Some("secretary"));
+        assert_eq!(read_en("he").pronoun.as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn heads() {
+        assert!(same_head("source", "sources"));
+        assert!(same_head("people", "person"));
+        assert!(same_head("fuentes", "fuente"));
+        assert!(!same_head("officials", "sources"));
+    }
+}

@@ -1,0 +1,311 @@
+//! The whole text at once: each attribution's kind, the groups of mentions that are one
+//! source ("sources familiar with the matter" … "the sources said" … "one of the sources"),
+//! pronouns and roles that point back ("he said", "the secretary said"), and quoted
+//! sentences that continue an earlier attribution.
+
+use crate::attribution::{trimmed, RawAttribution};
+use crate::classify::{read, same_head, SourcePhrase};
+use crate::lexicon::{CueKind, LanguageLexicon};
+use crate::report::{ByteSpan, Kind};
+use crate::segment::Sentence;
+
+/// An attribution with its kind and group decided.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub sentence: usize,
+    pub cue: ByteSpan,
+    pub cue_kind: CueKind,
+    pub source: Option<ByteSpan>,
+    pub claim: ByteSpan,
+    pub kind: Kind,
+    pub group: Option<usize>,
+    /// Index (in the resolved list) of the attribution this quoted sentence continues.
+    pub continues: Option<usize>,
+    /// The source's words, read; for continuations and implicit subjects, the earlier mention's.
+    pub phrase: Option<SourcePhrase>,
+}
+
+/// One distinct source.
+#[derive(Debug, Clone)]
+pub struct GroupState {
+    pub kind: Kind,
+    pub label: String,
+    pub head: String,
+    pub surname: Option<String>,
+    pub plural: bool,
+    pub singular_person: bool,
+    pub last_sentence: usize,
+    /// Lower-case words of every mention: "the secretary" finds "Secretary of Defense Pete Hegseth".
+    pub words: Vec<String>,
+}
+
+struct State<'a> {
+    text: &'a str,
+    groups: Vec<GroupState>,
+    out: Vec<Resolved>,
+}
+
+impl State<'_> {
+    fn new_group(&mut self, kind: Kind, span: ByteSpan, phrase: &SourcePhrase, sentence: usize) -> usize {
+        self.groups.push(GroupState {
+            kind,
+            label: self.text[span.start..span.end].to_string(),
+            head: phrase.head.clone(),
+            surname: phrase.surname().map(str::to_string),
+            plural: phrase.plural,
+            singular_person: matches!(kind, Kind::Named) || (kind == Kind::Anonymous && !phrase.plural),
+            last_sentence: sentence,
+            words: phrase.words.clone(),
+        });
+        self.groups.len() - 1
+    }
+
+    fn join(&mut self, group: usize, phrase: &SourcePhrase, sentence: usize) -> usize {
+        let g = &mut self.groups[group];
+        g.last_sentence = sentence;
+        g.plural |= phrase.plural;
+        for w in &phrase.words {
+            if !g.words.contains(w) {
+                g.words.push(w.clone());
+            }
+        }
+        group
+    }
+
+    /// The most recent group (by its latest mention) that satisfies `pred`.
+    fn recent(&self, pred: impl Fn(&GroupState) -> bool) -> Option<usize> {
+        self.groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| pred(g))
+            .max_by_key(|(i, g)| (g.last_sentence, *i))
+            .map(|(i, _)| i)
+    }
+}
+
+/// Decides kinds and groups for every raw attribution, in document order.
+pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, lex: &LanguageLexicon) -> (Vec<Resolved>, Vec<GroupState>) {
+    let mut state = State { text, groups: Vec::new(), out: Vec::with_capacity(raws.len()) };
+    for raw in raws {
+        if let Some(r) = decide(&mut state, sentences, raw, lex) {
+            state.out.push(r);
+        }
+    }
+    merge_same_source_in_sentence(&mut state.out, text);
+    add_continuations(text, sentences, &mut state.out);
+    (state.out, state.groups)
+}
+
+fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &LanguageLexicon) -> Option<Resolved> {
+    let base = |kind: Kind, group: Option<usize>, phrase: Option<SourcePhrase>| Resolved {
+        sentence: raw.sentence,
+        cue: raw.cue,
+        cue_kind: raw.cue_kind,
+        source: raw.source,
+        claim: raw.claim,
+        kind,
+        group,
+        continues: None,
+        phrase,
+    };
+    match raw.cue_kind {
+        CueKind::Hedge => return Some(base(Kind::Unverified, None, None)),
+        CueKind::Impersonal => return Some(base(Kind::Vague, None, None)),
+        _ => {}
+    }
+    let Some(span) = raw.source else {
+        // No subject of its own: the latest source, if it is recent enough to be the same.
+        let previous = state.out.iter().rev().find(|r| r.kind != Kind::Unverified && raw.sentence.saturating_sub(r.sentence) <= 3)?;
+        let (kind, group, phrase) = (previous.kind, previous.group, previous.phrase.clone());
+        if let Some(g) = group {
+            state.groups[g].last_sentence = raw.sentence;
+        }
+        return Some(base(kind, group, phrase));
+    };
+    let sentence = &sentences[raw.sentence];
+    let opens_sentence = state.text[sentence.span.start..span.start].chars().all(|c| !c.is_alphanumeric());
+    let surnames: Vec<String> = state.groups.iter().filter_map(|g| g.surname.clone()).collect();
+    let phrase = read(state.text, span, opens_sentence, lex, &|w| surnames.iter().any(|s| s == w));
+    let s = raw.sentence;
+
+    // Pronouns point back.
+    if let Some(pronoun) = phrase.pronoun.as_deref() {
+        let (kind, group) = match pronoun {
+            "it" | "we" => match state.recent(|g| g.kind == Kind::Organisation) {
+                Some(g) => (Kind::Organisation, state.join(g, &phrase, s)),
+                None => (Kind::Organisation, state.new_group(Kind::Organisation, span, &phrase, s)),
+            },
+            "they" | "them" | "ellos" | "ellas" => {
+                match state.recent(|g| g.plural && s.saturating_sub(g.last_sentence) <= 4 && g.kind != Kind::Named) {
+                    Some(g) => (state.groups[g].kind, state.join(g, &phrase, s)),
+                    None => (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s)),
+                }
+            }
+            _ => match state.recent(|g| g.singular_person && s.saturating_sub(g.last_sentence) <= 6) {
+                Some(g) => (state.groups[g].kind, state.join(g, &phrase, s)),
+                None => (Kind::Named, state.new_group(Kind::Named, span, &phrase, s)),
+            },
+        };
+        return Some(base(kind, Some(group), Some(phrase)));
+    }
+
+    let head_anonymous = lex.anonymous_nouns.contains(phrase.head.as_str());
+    let head_vague = lex.vague_nouns.contains(phrase.head.as_str());
+    let (kind, group) = if phrase.person.is_some() {
+        // A person named: join an earlier mention of the same surname.
+        let surname = phrase.surname().map(str::to_string);
+        match state.recent(|g| g.kind == Kind::Named && g.surname.is_some() && g.surname == surname) {
+            Some(g) => (Kind::Named, state.join(g, &phrase, s)),
+            None => (Kind::Named, state.new_group(Kind::Named, span, &phrase, s)),
+        }
+    } else if phrase.outlet.is_some() || lex.report_nouns.contains(phrase.head.as_str()) {
+        let key = phrase.outlet.clone().unwrap_or_else(|| phrase.head.clone()).to_lowercase();
+        match state.recent(|g| g.kind == Kind::Report && g.words.join(" ").contains(&key)) {
+            Some(g) => (Kind::Report, state.join(g, &phrase, s)),
+            None => (Kind::Report, state.new_group(Kind::Report, span, &phrase, s)),
+        }
+    } else if head_anonymous && !(matches!(phrase.head.as_str(), "people" | "personas" | "gente") && phrase.quantified && phrase.number.is_none() && !phrase.has_modifier) {
+        // Anonymous: a mention that points back ("the sources", "one of the sources", bare "sources")
+        // joins the latest group with the same head noun.
+        let points_back = phrase.definite || phrase.one_of || (!phrase.has_modifier && phrase.number.is_none() && !phrase.quantified && !phrase.affiliation);
+        let head = phrase.head.clone();
+        match state.recent(|g| g.kind == Kind::Anonymous && same_head(&g.head, &head)).filter(|_| points_back) {
+            Some(g) => (Kind::Anonymous, state.join(g, &phrase, s)),
+            None => (Kind::Anonymous, state.new_group(Kind::Anonymous, span, &phrase, s)),
+        }
+    } else if phrase.institution && !head_vague {
+        let key = phrase.words.iter().filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "el" | "la" | "los" | "las")).cloned().collect::<Vec<_>>().join(" ");
+        match state.recent(|g| g.kind == Kind::Organisation && g.words.join(" ").contains(&key)) {
+            Some(g) => (Kind::Organisation, state.join(g, &phrase, s)),
+            None => (Kind::Organisation, state.new_group(Kind::Organisation, span, &phrase, s)),
+        }
+    } else if head_vague || phrase.quantified {
+        if phrase.institution {
+            // "analysts at Goldman Sachs": a crowd from a named institution speaks for it.
+            (Kind::Organisation, state.new_group(Kind::Organisation, span, &phrase, s))
+        } else {
+            let head = phrase.head.clone();
+            match state.recent(|g| g.kind == Kind::Vague && g.head == head) {
+                Some(g) => (Kind::Vague, state.join(g, &phrase, s)),
+                None => (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s)),
+            }
+        }
+    } else if let Some(role) = phrase.role.clone().filter(|_| phrase.definite) {
+        // "the secretary said" after "Secretary of Defense Pete Hegseth".
+        match state.recent(|g| g.kind == Kind::Named && g.words.iter().any(|w| w == &role)) {
+            Some(g) => (Kind::Named, state.join(g, &phrase, s)),
+            None => (Kind::Named, state.new_group(Kind::Named, span, &phrase, s)),
+        }
+    } else if phrase.affiliation && phrase.plural {
+        (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
+    } else if phrase.plural && !phrase.affiliation && phrase.words.len() <= 2 {
+        (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
+    } else {
+        (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
+    };
+    Some(base(kind, Some(group), Some(phrase)))
+}
+
+/// Two cues of one source in one sentence ("said …, but described it as …") are one claim.
+fn merge_same_source_in_sentence(out: &mut Vec<Resolved>, text: &str) {
+    let mut merged: Vec<Resolved> = Vec::with_capacity(out.len());
+    for r in out.drain(..) {
+        if let Some(prev) = merged.iter_mut().rev().take_while(|p| p.sentence == r.sentence).find(|p| p.group.is_some() && p.group == r.group) {
+            prev.claim = trimmed(text, ByteSpan::new(prev.claim.start.min(r.claim.start), prev.claim.end.max(r.claim.end)));
+            continue;
+        }
+        merged.push(r);
+    }
+    *out = merged;
+}
+
+fn has_quote(text: &str, span: ByteSpan) -> bool {
+    text[span.start..span.end].chars().any(|c| matches!(c, '“' | '”' | '"' | '«' | '»'))
+}
+
+/// Quoted sentences with no cue of their own continue the attribution next to them:
+/// `“A,” Trump said. “B.”` (forward) and `“A. B,” she said.` (backward).
+fn add_continuations(text: &str, sentences: &[Sentence], out: &mut Vec<Resolved>) {
+    let mut by_sentence: Vec<Option<usize>> = vec![None; sentences.len()];
+    for (i, r) in out.iter().enumerate() {
+        if r.kind != Kind::Unverified && by_sentence[r.sentence].is_none() {
+            by_sentence[r.sentence] = Some(i);
+        }
+    }
+    let has_any: Vec<bool> = {
+        let mut v = vec![false; sentences.len()];
+        for r in out.iter() {
+            v[r.sentence] = true;
+        }
+        v
+    };
+    let mut added: Vec<Resolved> = Vec::new();
+    let mut continued_from: Vec<Option<usize>> = vec![None; sentences.len()];
+    // Forward: a quoted sentence right after an attributed quote.
+    for s in 1..sentences.len() {
+        if has_any[s] {
+            continue;
+        }
+        let here = &sentences[s];
+        let prev = &sentences[s - 1];
+        let parent = by_sentence[s - 1].or(continued_from[s - 1]);
+        let Some(parent) = parent else { continue };
+        let same_paragraph = here.paragraph == prev.paragraph;
+        let quoted_here = here.starts_in_quote || here.opens_with_quote;
+        let carried = !same_paragraph && here.starts_in_quote && here.paragraph == prev.paragraph + 1;
+        let parent_quotes = has_quote(text, sentences[out[parent].sentence].span) || continued_from[s - 1].is_some();
+        if quoted_here && parent_quotes && (same_paragraph || carried) {
+            continued_from[s] = Some(parent);
+        }
+    }
+    // Backward: sentences inside the quote that an attributed sentence closes.
+    for s in (0..sentences.len()).rev() {
+        let Some(parent) = by_sentence[s] else { continue };
+        if !sentences[s].starts_in_quote {
+            continue;
+        }
+        let mut k = s;
+        while k > 0 && sentences[k].starts_in_quote {
+            k -= 1;
+            if has_any[k] || continued_from[k].is_some() || !sentences[k].ends_in_quote {
+                break;
+            }
+            continued_from[k] = Some(parent);
+        }
+    }
+    for (s, parent) in continued_from.iter().enumerate() {
+        if let Some(&p) = parent.as_ref() {
+            let parent = &out[p];
+            added.push(Resolved {
+                sentence: s,
+                cue: parent.cue,
+                cue_kind: parent.cue_kind,
+                source: parent.source,
+                claim: trimmed(text, sentences[s].span),
+                kind: parent.kind,
+                group: parent.group,
+                continues: Some(p),
+                phrase: parent.phrase.clone(),
+            });
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    // Keep document order; continuation parents are remapped to their new positions by the caller via `continues`.
+    let mut all: Vec<(usize, usize, Resolved)> = out.drain(..).enumerate().map(|(i, r)| (r.sentence, i, r)).collect();
+    let base = all.len();
+    all.extend(added.into_iter().enumerate().map(|(i, r)| (r.sentence, base + i, r)));
+    all.sort_by_key(|(s, i, r)| (*s, r.claim.start, *i));
+    let mut new_index = vec![0usize; all.len()];
+    for (pos, (_, old, _)) in all.iter().enumerate() {
+        new_index[*old] = pos;
+    }
+    *out = all
+        .into_iter()
+        .map(|(_, _, mut r)| {
+            r.continues = r.continues.map(|p| new_index[p]);
+            r
+        })
+        .collect();
+}

@@ -1,0 +1,354 @@
+//! The cue lexicons: plain data files under `src/lexicons/`, one phrase a line,
+//! `#` comments, compiled in and parsed once into matchers and word sets.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::report::Language;
+
+/// What a cue phrase does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// A reporting verb: the source is beside it ("X said", "said X").
+    Speech,
+    /// A preposition: the source follows it ("according to X").
+    According,
+    /// A non-response: the sentence itself is what is attributed ("declined to comment").
+    NoComment,
+    /// A hedge: `unverified`, no source ("reportedly").
+    Hedge,
+    /// An impersonal cue: `vague`, no source ("it is believed").
+    Impersonal,
+    /// A phrase that holds a cue word but attributes nothing ("that said").
+    NotCue,
+}
+
+/// What a standards phrase tells about an anonymous source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CheckKind {
+    Reason,
+    Boilerplate,
+    Vantage,
+    Opinion,
+}
+
+/// Parses a lexicon file: one phrase a line, `#` starts a comment line, blank lines skipped.
+pub fn phrases(source: &'static str) -> impl Iterator<Item = &'static str> {
+    source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Each language's files, by name, for the lexicon tests.
+pub const FILES: &[(&str, &str, &str)] = &[
+    ("en", "speech_verbs", include_str!("lexicons/en/speech_verbs.txt")),
+    ("en", "according", include_str!("lexicons/en/according.txt")),
+    ("en", "no_comment", include_str!("lexicons/en/no_comment.txt")),
+    ("en", "hedges", include_str!("lexicons/en/hedges.txt")),
+    ("en", "impersonal", include_str!("lexicons/en/impersonal.txt")),
+    ("en", "not_cues", include_str!("lexicons/en/not_cues.txt")),
+    ("en", "anonymous_nouns", include_str!("lexicons/en/anonymous_nouns.txt")),
+    ("en", "vague_nouns", include_str!("lexicons/en/vague_nouns.txt")),
+    ("en", "quantifiers", include_str!("lexicons/en/quantifiers.txt")),
+    ("en", "org_words", include_str!("lexicons/en/org_words.txt")),
+    ("en", "outlets", include_str!("lexicons/en/outlets.txt")),
+    ("en", "report_nouns", include_str!("lexicons/en/report_nouns.txt")),
+    ("en", "role_nouns", include_str!("lexicons/en/role_nouns.txt")),
+    ("en", "pronouns", include_str!("lexicons/en/pronouns.txt")),
+    ("en", "skip_before_cue", include_str!("lexicons/en/skip_before_cue.txt")),
+    ("en", "told_recipients", include_str!("lexicons/en/told_recipients.txt")),
+    ("en", "reasons", include_str!("lexicons/en/reasons.txt")),
+    ("en", "reason_boilerplate", include_str!("lexicons/en/reason_boilerplate.txt")),
+    ("en", "vantage", include_str!("lexicons/en/vantage.txt")),
+    ("en", "opinion", include_str!("lexicons/en/opinion.txt")),
+    ("es", "speech_verbs", include_str!("lexicons/es/speech_verbs.txt")),
+    ("es", "according", include_str!("lexicons/es/according.txt")),
+    ("es", "no_comment", include_str!("lexicons/es/no_comment.txt")),
+    ("es", "hedges", include_str!("lexicons/es/hedges.txt")),
+    ("es", "impersonal", include_str!("lexicons/es/impersonal.txt")),
+    ("es", "not_cues", include_str!("lexicons/es/not_cues.txt")),
+    ("es", "anonymous_nouns", include_str!("lexicons/es/anonymous_nouns.txt")),
+    ("es", "vague_nouns", include_str!("lexicons/es/vague_nouns.txt")),
+    ("es", "quantifiers", include_str!("lexicons/es/quantifiers.txt")),
+    ("es", "org_words", include_str!("lexicons/es/org_words.txt")),
+    ("es", "outlets", include_str!("lexicons/es/outlets.txt")),
+    ("es", "report_nouns", include_str!("lexicons/es/report_nouns.txt")),
+    ("es", "role_nouns", include_str!("lexicons/es/role_nouns.txt")),
+    ("es", "pronouns", include_str!("lexicons/es/pronouns.txt")),
+    ("es", "skip_before_cue", include_str!("lexicons/es/skip_before_cue.txt")),
+    ("es", "told_recipients", include_str!("lexicons/es/told_recipients.txt")),
+    ("es", "reasons", include_str!("lexicons/es/reasons.txt")),
+    ("es", "reason_boilerplate", include_str!("lexicons/es/reason_boilerplate.txt")),
+    ("es", "vantage", include_str!("lexicons/es/vantage.txt")),
+    ("es", "opinion", include_str!("lexicons/es/opinion.txt")),
+    ("all", "abbreviations", include_str!("lexicons/abbreviations.txt")),
+    ("all", "sentence_openers", include_str!("lexicons/sentence_openers.txt")),
+    ("all", "first_names", include_str!("lexicons/first_names.txt")),
+    ("all", "places", include_str!("lexicons/places.txt")),
+];
+
+fn file(lang: &str, name: &str) -> &'static str {
+    FILES
+        .iter()
+        .find(|(l, n, _)| *l == lang && *n == name)
+        .map(|(_, _, s)| *s)
+        .unwrap_or("")
+}
+
+fn set(lang: &str, name: &str) -> HashSet<&'static str> {
+    phrases(file(lang, name)).collect()
+}
+
+/// First letter upper-cased: the automata are ASCII-case-insensitive only, so
+/// phrases that begin with a non-ASCII letter ("él", "según") get a capitalised twin.
+fn capitalised(phrase: &str) -> Option<String> {
+    let mut chars = phrase.chars();
+    let first = chars.next()?;
+    if first.is_ascii() {
+        return None;
+    }
+    let upper: String = first.to_uppercase().collect();
+    Some(upper + chars.as_str())
+}
+
+fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (AhoCorasick, Vec<K>) {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut kinds = Vec::new();
+    for &(kind, source) in groups {
+        for phrase in phrases(source) {
+            patterns.push(phrase.to_string());
+            kinds.push(kind);
+            if let Some(cap) = capitalised(phrase) {
+                patterns.push(cap);
+                kinds.push(kind);
+            }
+        }
+    }
+    let matcher = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("lexicon phrases build an automaton");
+    (matcher, kinds)
+}
+
+/// One language's lexicon.
+pub struct LanguageLexicon {
+    pub language: Language,
+    cue_matcher: AhoCorasick,
+    cue_kinds: Vec<CueKind>,
+    check_matcher: AhoCorasick,
+    check_kinds: Vec<CheckKind>,
+    pub anonymous_nouns: HashSet<&'static str>,
+    pub vague_nouns: HashSet<&'static str>,
+    pub quantifiers: HashSet<&'static str>,
+    pub org_words: HashSet<&'static str>,
+    pub outlets: HashSet<&'static str>,
+    pub report_nouns: HashSet<&'static str>,
+    pub role_nouns: HashSet<&'static str>,
+    pub pronouns: HashSet<&'static str>,
+    pub skip_before_cue: HashSet<&'static str>,
+    pub told_recipients: HashSet<&'static str>,
+}
+
+/// A phrase found in the text, with what it does.
+#[derive(Debug, Clone, Copy)]
+pub struct Found<K> {
+    pub start: usize,
+    pub end: usize,
+    pub kind: K,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// Is `start..end` of `text` a whole-word match?
+pub fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+}
+
+impl LanguageLexicon {
+    fn build(language: Language) -> Self {
+        let l = language.as_str();
+        let (cue_matcher, cue_kinds) = automaton(&[
+            (CueKind::NotCue, file(l, "not_cues")),
+            (CueKind::Hedge, file(l, "hedges")),
+            (CueKind::Impersonal, file(l, "impersonal")),
+            (CueKind::NoComment, file(l, "no_comment")),
+            (CueKind::According, file(l, "according")),
+            (CueKind::Speech, file(l, "speech_verbs")),
+        ]);
+        let (check_matcher, check_kinds) = automaton(&[
+            (CheckKind::Reason, file(l, "reasons")),
+            (CheckKind::Boilerplate, file(l, "reason_boilerplate")),
+            (CheckKind::Vantage, file(l, "vantage")),
+            (CheckKind::Opinion, file(l, "opinion")),
+        ]);
+        // Outlets: every language knows the English list too (CNN is cited in Spanish news).
+        let mut outlets = set("en", "outlets");
+        outlets.extend(set(l, "outlets"));
+        LanguageLexicon {
+            language,
+            cue_matcher,
+            cue_kinds,
+            check_matcher,
+            check_kinds,
+            anonymous_nouns: set(l, "anonymous_nouns"),
+            vague_nouns: set(l, "vague_nouns"),
+            quantifiers: set(l, "quantifiers"),
+            org_words: set(l, "org_words"),
+            outlets,
+            report_nouns: set(l, "report_nouns"),
+            role_nouns: set(l, "role_nouns"),
+            pronouns: set(l, "pronouns"),
+            skip_before_cue: set(l, "skip_before_cue"),
+            told_recipients: set(l, "told_recipients"),
+        }
+    }
+
+    /// Every whole-word cue phrase in `text[span]`, leftmost-longest, in order.
+    /// `NotCue` matches are returned too, so the caller can see what they cancel.
+    pub fn cues(&self, text: &str) -> Vec<Found<CueKind>> {
+        self.cue_matcher
+            .find_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .map(|m| Found { start: m.start(), end: m.end(), kind: self.cue_kinds[m.pattern().as_usize()] })
+            .collect()
+    }
+
+    /// Every whole-word standards phrase in `text`.
+    pub fn checks(&self, text: &str) -> Vec<Found<CheckKind>> {
+        self.check_matcher
+            .find_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .map(|m| Found { start: m.start(), end: m.end(), kind: self.check_kinds[m.pattern().as_usize()] })
+            .collect()
+    }
+}
+
+/// All lexicons, built once.
+pub struct Lexicons {
+    pub en: LanguageLexicon,
+    pub es: LanguageLexicon,
+    /// Abbreviation (lower case, no final period) → whether it may also end a sentence.
+    abbreviations: HashMap<&'static str, bool>,
+    sentence_openers: HashSet<&'static str>,
+    pub first_names: HashSet<&'static str>,
+    pub places: HashSet<&'static str>,
+}
+
+impl Lexicons {
+    pub fn shared() -> &'static Lexicons {
+        static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
+        LEXICONS.get_or_init(|| Lexicons {
+            en: LanguageLexicon::build(Language::En),
+            es: LanguageLexicon::build(Language::Es),
+            abbreviations: phrases(file("all", "abbreviations"))
+                .map(|l| match l.strip_suffix("|end") {
+                    Some(a) => (a, true),
+                    None => (l, false),
+                })
+                .collect(),
+            sentence_openers: set("all", "sentence_openers"),
+            first_names: set("all", "first_names"),
+            places: set("all", "places"),
+        })
+    }
+
+    pub fn language(&self, language: Language) -> &LanguageLexicon {
+        match language {
+            Language::En => &self.en,
+            Language::Es => &self.es,
+        }
+    }
+
+    /// `Some(may_end_sentence)` when `word` (lower case, no final period) is an abbreviation.
+    pub fn abbreviation(&self, word: &str) -> Option<bool> {
+        self.abbreviations.get(word).copied()
+    }
+
+    pub fn is_sentence_opener(&self, word: &str) -> bool {
+        self.sentence_openers.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_parses_with_no_duplicates_and_lower_case_phrases() {
+        for (lang, name, source) in FILES {
+            let mut seen = HashSet::new();
+            let mut count = 0;
+            for phrase in phrases(source) {
+                count += 1;
+                assert!(seen.insert(phrase), "{lang}/{name}: duplicate phrase {phrase:?}");
+                assert_eq!(phrase, phrase.trim(), "{lang}/{name}: stray space in {phrase:?}");
+                assert_eq!(phrase.to_lowercase(), phrase, "{lang}/{name}: {phrase:?} is not lower case");
+            }
+            assert!(count > 0, "{lang}/{name} is empty");
+        }
+    }
+
+    #[test]
+    fn cue_phrases_are_unique_across_cue_files() {
+        for lang in ["en", "es"] {
+            let mut seen: HashMap<&str, &str> = HashMap::new();
+            for name in ["speech_verbs", "according", "no_comment", "hedges", "impersonal", "not_cues"] {
+                for phrase in phrases(file(lang, name)) {
+                    if let Some(other) = seen.insert(phrase, name) {
+                        panic!("{lang}: {phrase:?} is in both {other} and {name}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A phrase that can never match: its automaton never reports it on its own text,
+    /// because a longer phrase of another kind always hides it or it is not a whole word.
+    #[test]
+    fn every_cue_and_check_phrase_can_match_on_its_own() {
+        let lex = Lexicons::shared();
+        for lexicon in [&lex.en, &lex.es] {
+            let l = lexicon.language.as_str();
+            for name in ["speech_verbs", "according", "no_comment", "hedges", "impersonal", "not_cues"] {
+                for phrase in phrases(file(l, name)) {
+                    let found = lexicon.cues(phrase);
+                    assert!(
+                        found.iter().any(|f| f.start == 0 && f.end == phrase.len()),
+                        "{l}/{name}: {phrase:?} never matches as itself (found {found:?})"
+                    );
+                }
+            }
+            for name in ["reasons", "reason_boilerplate", "vantage", "opinion"] {
+                for phrase in phrases(file(l, name)) {
+                    let found = lexicon.checks(phrase);
+                    assert!(found.iter().any(|f| f.start == 0 && f.end == phrase.len()), "{l}/{name}: {phrase:?} never matches as itself");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn matches_are_whole_words_and_case_insensitive() {
+        let lex = Lexicons::shared();
+        let text = "Unsaid things. According to aides, aides SAID. Según fuentes.";
+        let found: Vec<&str> = lex.en.cues(text).iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(found, vec!["According to", "SAID"]);
+        let found: Vec<&str> = lex.es.cues(text).iter().map(|f| &text[f.start..f.end]).collect();
+        assert_eq!(found, vec!["Según"]);
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let lex = Lexicons::shared();
+        let text = "The CIA declined to comment.";
+        let found = lex.en.cues(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, CueKind::NoComment);
+        assert_eq!(&text[found[0].start..found[0].end], "declined to comment");
+    }
+}

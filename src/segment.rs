@@ -1,0 +1,302 @@
+//! Sentences and paragraphs of news text, and where quotations open and close.
+//!
+//! One pass over the text. A newline always ends a sentence and a paragraph (the
+//! extension and the CLI give one paragraph a line). Within a line, a sentence ends
+//! at `.`, `!`, `?` or an ellipsis (plus any closing quotes or brackets) followed by
+//! white space and something that can open a sentence — unless the word before the
+//! period is an abbreviation ("Sen.", "U.S. officials") or an initial ("J. Smith").
+
+use crate::lexicon::Lexicons;
+use crate::report::ByteSpan;
+
+/// One sentence, with what the attribution rules need to know about its quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: ByteSpan,
+    /// Index of the paragraph (line) the sentence is in.
+    pub paragraph: usize,
+    /// A quotation is open where the sentence starts (it began in an earlier sentence,
+    /// or in the paragraph before, when that paragraph ended with the quote still open).
+    pub starts_in_quote: bool,
+    /// A quotation is still open where the sentence ends.
+    pub ends_in_quote: bool,
+    /// The sentence's first visible character opens a quotation.
+    pub opens_with_quote: bool,
+}
+
+/// Sentence spans of `text` in bytes, in order; empty sentences are left out.
+pub fn sentences(text: &str) -> Vec<ByteSpan> {
+    segment(text).into_iter().map(|s| s.span).collect()
+}
+
+pub(crate) fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '«' | '„')
+}
+
+pub(crate) fn is_closing_quote(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '»' | '"' | '’' | '\'' | ')' | ']')
+}
+
+fn can_open_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '“' | '"' | '«' | '‘' | '\'' | '(' | '[' | '¿' | '¡' | '—' | '–' | '-')
+        || (!c.is_alphabetic() && !c.is_ascii_punctuation() && !c.is_whitespace() && c as u32 > 0x2E7F)
+}
+
+/// Segments `text` into sentences with their paragraph and quote state.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    let lex = Lexicons::shared();
+    let mut out = Vec::new();
+    let mut paragraph = 0usize;
+    let mut line_start = 0usize;
+    // Quote state carried from the previous paragraph: open at its end and the next
+    // paragraph opens with a quote mark (the convention for a quote over several paragraphs).
+    let mut previous_paragraph_ended_open = false;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let body_end = line_start + line.trim_end_matches(['\n', '\r']).len();
+        let body = &text[line_start..body_end];
+        if !body.trim().is_empty() {
+            let first_visible = body.trim_start().chars().next().unwrap_or(' ');
+            let carried = previous_paragraph_ended_open && (is_opening_quote(first_visible) || first_visible == '"');
+            let ended_open = split_line(text, line_start, body_end, paragraph, carried, lex, &mut out);
+            previous_paragraph_ended_open = ended_open;
+            paragraph += 1;
+        }
+        line_start = line_end;
+    }
+    out
+}
+
+/// Splits one line into sentences; returns whether a quote is still open at the line's end.
+fn split_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    carried_quote: bool,
+    lex: &Lexicons,
+    out: &mut Vec<Sentence>,
+) -> bool {
+    let line = &text[start..end];
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    // Quote depth: curly and guillemet quotes nest; a straight quote toggles.
+    // A paragraph that carries a quote from the paragraph before re-opens it with its first mark,
+    // so it starts at depth 0 and that mark opens it again.
+    let mut depth: i32 = 0;
+    let mut straight_open = false;
+    let mut sentence_start = 0usize;
+    // The first sentence of a paragraph that carries a quote over from the paragraph before starts inside it.
+    let mut starts_in_quote = carried_quote;
+    let mut i = 0usize;
+    let open_now = |depth: i32, straight: bool| depth > 0 || straight;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if is_opening_quote(c) {
+            depth += 1;
+        } else if is_closing_quote(c) {
+            depth = (depth - 1).max(0);
+        } else if c == '"' {
+            straight_open = !straight_open;
+        }
+        let terminal = matches!(c, '.' | '!' | '?' | '…');
+        if terminal {
+            // Extend over a run of terminal marks and closers: `?!`, `...`, `.”`, `.)`.
+            let mut j = i + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1)) {
+                let cj = chars[j].1;
+                if is_closing_quote(cj) {
+                    depth = (depth - 1).max(0);
+                } else if cj == '"' {
+                    straight_open = !straight_open;
+                }
+                j += 1;
+            }
+            // Must be followed by white space, then something that can open a sentence.
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let followed_by_space = k > j;
+            let boundary = followed_by_space
+                && k < chars.len()
+                && can_open_sentence(chars[k].1)
+                && !(c == '.' && j == i + 1 && is_abbreviation(line, at, &chars[k..], lex));
+            if boundary {
+                let s_end = if j < chars.len() { chars[j].0 } else { line.len() };
+                push(out, start, sentence_start, s_end, line, paragraph, starts_in_quote, open_now(depth, straight_open));
+                sentence_start = chars[k].0;
+                starts_in_quote = open_now(depth, straight_open);
+                i = k;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    let ended_open = open_now(depth, straight_open);
+    push(out, start, sentence_start, line.len(), line, paragraph, starts_in_quote, ended_open);
+    ended_open
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    out: &mut Vec<Sentence>,
+    base: usize,
+    s: usize,
+    e: usize,
+    line: &str,
+    paragraph: usize,
+    starts_in_quote: bool,
+    ends_in_quote: bool,
+) {
+    let piece = &line[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let first = trimmed.chars().next().unwrap_or(' ');
+    let span = ByteSpan::new(base + s + lead, base + s + lead + trimmed.len());
+    out.push(Sentence {
+        span,
+        paragraph,
+        starts_in_quote,
+        ends_in_quote,
+        opens_with_quote: is_opening_quote(first) || first == '"',
+    });
+}
+
+/// Is the period at byte `dot` (within `line`) the end of an abbreviation or an initial?
+fn is_abbreviation(line: &str, dot: usize, next: &[(usize, char)], lex: &Lexicons) -> bool {
+    // The word before the period: letters and inner periods ("U.S", "a.m", "Sen").
+    let before = &line[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .take(32)
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(dot);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter is an initial ("J. Smith"), unless the next word opens a sentence.
+    let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    let lower = word.to_lowercase();
+    let next_word: String = next
+        .iter()
+        .map(|&(_, c)| c)
+        .skip_while(|c| !c.is_alphanumeric())
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    match lex.abbreviation(&lower) {
+        Some(may_end) => !(may_end && lex.is_sentence_opener(&next_word)),
+        None => single_initial && !lex.is_sentence_opener(&next_word),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn splits_plain_sentences() {
+        assert_eq!(texts("The port was hit. Nobody died! Why? Because."), vec!["The port was hit.", "Nobody died!", "Why?", "Because."]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_initials_and_decimals() {
+        assert_eq!(
+            texts("Sen. Ana Ortiz met Gen. J. R. Cole at 9 a.m. in the U.S. capital. Shares rose 2.5 percent to No. 2."),
+            vec!["Sen. Ana Ortiz met Gen. J. R. Cole at 9 a.m. in the U.S. capital.", "Shares rose 2.5 percent to No. 2."]
+        );
+    }
+
+    #[test]
+    fn abbreviation_can_end_a_sentence_before_an_opener() {
+        assert_eq!(texts("The plant is in the U.S. The company said so."), vec!["The plant is in the U.S.", "The company said so."]);
+        assert_eq!(texts("It opened at 9 a.m. He arrived late."), vec!["It opened at 9 a.m.", "He arrived late."]);
+    }
+
+    #[test]
+    fn quotes_close_with_the_sentence() {
+        let t = "“We hit the boats,” Trump said. “It is gone.” The CIA declined to comment.";
+        assert_eq!(texts(t), vec!["“We hit the boats,” Trump said.", "“It is gone.”", "The CIA declined to comment."]);
+        let s = segment(t);
+        assert!(s[1].opens_with_quote);
+        assert!(!s[1].starts_in_quote && !s[1].ends_in_quote);
+    }
+
+    #[test]
+    fn question_inside_quote_before_lowercase_does_not_split() {
+        assert_eq!(texts("“Is it over?” she asked. Yes."), vec!["“Is it over?” she asked.", "Yes."]);
+    }
+
+    #[test]
+    fn quote_over_several_sentences_is_tracked() {
+        let t = "“We will win. We always do,” the coach said.";
+        let s = segment(t);
+        assert_eq!(s.len(), 2);
+        assert!(!s[0].starts_in_quote && s[0].ends_in_quote);
+        assert!(s[1].starts_in_quote && !s[1].ends_in_quote);
+    }
+
+    #[test]
+    fn quote_over_paragraphs() {
+        let t = "“The first part of the quote.\n“The second part,” she said.";
+        let s = segment(t);
+        assert_eq!(s.len(), 2);
+        assert!(s[0].ends_in_quote);
+        assert_eq!(s[1].paragraph, 1);
+        assert!(s[1].opens_with_quote && s[1].starts_in_quote);
+    }
+
+    #[test]
+    fn newlines_end_sentences_and_paragraphs() {
+        let s = segment("Headline without a stop\n\nFirst paragraph. Second sentence.\nNext one");
+        assert_eq!(s.iter().map(|s| s.paragraph).collect::<Vec<_>>(), vec![0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn spanish_openers_and_guillemets() {
+        assert_eq!(
+            texts("¿Qué pasó? Nadie lo sabe. «Fue un error», dijo la ministra. ¡Basta!"),
+            vec!["¿Qué pasó?", "Nadie lo sabe.", "«Fue un error», dijo la ministra.", "¡Basta!"]
+        );
+        assert_eq!(texts("Lo dijo el Sr. García en EE.UU. ayer."), vec!["Lo dijo el Sr. García en EE.UU. ayer."]);
+    }
+
+    #[test]
+    fn ellipsis_and_dash() {
+        assert_eq!(texts("He paused… Then he spoke. It was — he said — over."), vec!["He paused…", "Then he spoke.", "It was — he said — over."]);
+    }
+
+    #[test]
+    fn cjk_and_emoji_do_not_break_offsets() {
+        let t = "東京で会議。 He said 😀 it went well. Fin.";
+        for s in sentences(t) {
+            assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+        }
+        assert_eq!(texts(t).last(), Some(&"Fin."));
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(sentences("").is_empty());
+        assert!(sentences(" \n\n \t").is_empty());
+    }
+}
