@@ -85,8 +85,9 @@ impl Floors {
 
     /// These floors raised to the current figures where those are higher (never lowered),
     /// the violations ceiling lowered to the current count where that is lower; and
-    /// a line for every change.
-    pub fn raised(&self, figures: &[(String, Option<f64>)], violations: u32) -> (Floors, Vec<String>) {
+    /// a line for every change. `violations` is `None` while the analyser reports
+    /// nothing at all (zero violations then means nothing): no ceiling is set from it.
+    pub fn raised(&self, figures: &[(String, Option<f64>)], violations: Option<u32>) -> (Floors, Vec<String>) {
         let mut next = self.clone();
         let mut changes = Vec::new();
         for (name, value) in figures {
@@ -104,16 +105,17 @@ impl Floors {
                 Some(_) => {}
             }
         }
-        match self.max_violations {
-            None => {
-                next.max_violations = Some(violations);
-                changes.push(format!("{VIOLATIONS}: new ceiling {violations}"));
+        match (self.max_violations, violations) {
+            (_, None) => {}
+            (None, Some(v)) => {
+                next.max_violations = Some(v);
+                changes.push(format!("{VIOLATIONS}: new ceiling {v}"));
             }
-            Some(m) if violations < m => {
-                next.max_violations = Some(violations);
-                changes.push(format!("{VIOLATIONS}: {m} -> {violations}"));
+            (Some(m), Some(v)) if v < m => {
+                next.max_violations = Some(v);
+                changes.push(format!("{VIOLATIONS}: {m} -> {v}"));
             }
-            Some(_) => {}
+            (Some(_), Some(_)) => {}
         }
         (next, changes)
     }
@@ -181,13 +183,15 @@ mod tests {
     #[test]
     fn raising_never_lowers() {
         let f = Floors::parse("a = 0.8\nb = 0.5\nviolations.max = 2\n").unwrap();
-        let (g, changes) = f.raised(&figs(&[("a", Some(0.7)), ("b", Some(0.66666)), ("c", None)]), 3);
+        let (g, changes) = f.raised(&figs(&[("a", Some(0.7)), ("b", Some(0.66666)), ("c", None)]), Some(3));
         assert_eq!(g.floors["a"], 0.8);
         assert_eq!(g.floors["b"], 0.6666);
         assert_eq!(g.floors["c"], 0.0);
         assert_eq!(g.max_violations, Some(2));
         assert_eq!(changes.len(), 2, "{changes:?}");
-        let (h, _) = g.raised(&figs(&[("a", Some(1.0))]), 0);
+        let (h, _) = g.raised(&figs(&[("a", Some(1.0))]), Some(0));
+        // Nothing reported: no ceiling is set from a vacuous zero.
+        assert_eq!(Floors::default().raised(&[], None).0.max_violations, None);
         assert_eq!(h.floors["a"], 1.0);
         assert_eq!(h.max_violations, Some(0));
         // A figure exactly at a rounded floor passes.

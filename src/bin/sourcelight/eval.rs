@@ -11,6 +11,7 @@
 //! Exit status: 0 fine, 1 a figure is below its floor, 2 unreadable or malformed input.
 use clap::Args;
 use sourcelight::eval::{brat, corpus, floors::Floors, render, score};
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 #[derive(Args)]
@@ -70,6 +71,7 @@ fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
             return 2;
         }
     };
+    let mut o = String::new();
     let missed = brat::sample(&r.missed, args.sample, args.seed);
     let spurious = brat::sample(&r.spurious, args.sample, args.seed.wrapping_add(1));
     if args.json {
@@ -87,19 +89,20 @@ fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
             "top_missed_cues": brat::top(&r.missed_cues, args.top),
             "top_spurious_cues": brat::top(&r.spurious_cues, args.top),
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let _ = writeln!(o, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else {
-        print!("{}", render::real_table(&r, &dir.display().to_string()));
+        let _ = write!(o, "{}", render::real_table(&r, &dir.display().to_string()));
         if args.top > 0 {
-            print!("{}", render::top_text("most frequent gold cues in missed sentences", &brat::top(&r.missed_cues, args.top)));
-            print!("{}", render::top_text("most frequent reported cues in spurious sentences", &brat::top(&r.spurious_cues, args.top)));
+            let _ = write!(o, "{}", render::top_text("most frequent gold cues in missed sentences", &brat::top(&r.missed_cues, args.top)));
+            let _ = write!(o, "{}", render::top_text("most frequent reported cues in spurious sentences", &brat::top(&r.spurious_cues, args.top)));
         }
         if args.sample > 0 {
-            print!("{}", render::cases_text("missed sentences (gold cue, no claim's cue)", &missed, r.missed.len()));
-            print!("{}", render::cases_text("spurious sentences (a claim's cue, no gold cue)", &spurious, r.spurious.len()));
+            let _ = write!(o, "{}", render::cases_text("missed sentences (gold cue, no claim's cue)", &missed, r.missed.len()));
+            let _ = write!(o, "{}", render::cases_text("spurious sentences (a claim's cue, no gold cue)", &spurious, r.spurious.len()));
         }
-        println!("\n({:.1} s; one annotator per article: the annotation file whose name sorts first)", started.elapsed().as_secs_f64());
+        let _ = writeln!(o, "\n({:.1} s; one annotator per article: the annotation file whose name sorts first)", started.elapsed().as_secs_f64());
     }
+    emit(&o);
     0
 }
 
@@ -142,7 +145,8 @@ fn run_corpus(args: &EvalArgs) -> i32 {
             }
         };
         if args.update_floors {
-            let (next, c) = floors.raised(&figures, e.total.violations);
+            let reported = e.total.all.claims + e.total.continuations.claims > 0;
+            let (next, c) = floors.raised(&figures, reported.then_some(e.total.violations));
             changes = c;
             if !changes.is_empty() {
                 if let Err(err) = std::fs::write(path, next.render(&figures)) {
@@ -155,6 +159,7 @@ fn run_corpus(args: &EvalArgs) -> i32 {
         }
     }
 
+    let mut o = String::new();
     if args.json {
         let figs: serde_json::Map<String, serde_json::Value> = figures.iter().map(|(n, v)| (n.clone(), serde_json::json!(v))).collect();
         let v = serde_json::json!({
@@ -164,49 +169,57 @@ fn run_corpus(args: &EvalArgs) -> i32 {
             "articles": e.articles,
             "floors": args.floors.as_ref().map(|p| serde_json::json!({"file": p.display().to_string(), "failures": failures, "raised": changes})),
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let _ = writeln!(o, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else {
         if articles.is_empty() {
-            println!("{}: no articles yet", dir.display());
+            let _ = writeln!(o, "{}: no articles yet", dir.display());
         }
-        print!("{}", render::corpus_table(&e, &dir.display().to_string()));
+        let _ = write!(o, "{}", render::corpus_table(&e, &dir.display().to_string()));
         if args.confusion {
-            println!();
-            print!("{}", render::confusion_table(&e));
+            let _ = writeln!(o);
+            let _ = write!(o, "{}", render::confusion_table(&e));
         }
         if args.articles {
-            println!();
-            print!("{}", render::articles_table(&e));
+            let _ = writeln!(o);
+            let _ = write!(o, "{}", render::articles_table(&e));
         }
         if args.mismatches {
-            println!();
-            print!("{}", render::mismatches_text(&e));
+            let _ = writeln!(o);
+            let _ = write!(o, "{}", render::mismatches_text(&e));
         }
         if let Some(path) = &args.floors {
-            println!();
+            let _ = writeln!(o);
             if args.update_floors {
                 if changes.is_empty() {
-                    println!("floors in {}: nothing to raise", path.display());
+                    let _ = writeln!(o, "floors in {}: nothing to raise", path.display());
                 } else {
-                    println!("floors raised in {}:", path.display());
+                    let _ = writeln!(o, "floors raised in {}:", path.display());
                     for c in &changes {
-                        println!("  {c}");
+                        let _ = writeln!(o, "  {c}");
                     }
                 }
             } else if failures.is_empty() {
-                println!("floors in {}: all figures hold", path.display());
+                let _ = writeln!(o, "floors in {}: all figures hold", path.display());
             } else {
-                println!("BELOW THE FLOORS in {}:", path.display());
+                let _ = writeln!(o, "BELOW THE FLOORS in {}:", path.display());
                 for f in &failures {
-                    println!("  {f}");
+                    let _ = writeln!(o, "  {f}");
                 }
-                println!("(see every mismatch with `sourcelight eval --mismatches`)");
+                let _ = writeln!(o, "(see every mismatch with `sourcelight eval --mismatches`)");
             }
         }
     }
+    emit(&o);
     if failures.is_empty() {
         0
     } else {
         1
     }
+}
+
+/// Writes to standard output; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
 }
