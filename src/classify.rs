@@ -88,7 +88,59 @@ fn is_plural_noun(word: &str) -> bool {
 
 /// Reads the words of a source. `sentence_start` tells whether the phrase opens its sentence
 /// (then its first word's capital letter says nothing).
-pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexicon, known_people: &dyn Fn(&str) -> bool) -> SourcePhrase {
+/// Names the text has already taught: surnames of people quoted, and names of companies and
+/// institutions it introduced ("Halvorsen Foods Inc." makes a later "Halvorsen" an institution).
+#[derive(Debug, Default)]
+pub struct Known {
+    pub people: Vec<String>,
+    pub organisations: std::collections::HashSet<String>,
+}
+
+/// Suffixes that make the capitalised words before them an institution's name.
+const ORG_SUFFIXES: &[&str] = &[
+    "inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "foods", "airways", "airlines", "logistics", "systems",
+    "technologies", "motors", "energy", "capital", "partners", "labs", "pharmaceuticals", "media", "industries", "networks",
+    "solutions", "software", "insurance", "financial", "securities", "investments", "ventures", "brands", "entertainment",
+    "studios", "bank", "fund", "trust", "fc", "united", "club", "university", "institute", "association", "foundation", "hospital",
+    "council", "party", "ministry", "agency", "commission", "authority", "police", "court", "bureau", "committee", "union",
+    "league", "federation", "company", "corporation", "sa", "s.a", "sl", "grupo", "banco", "fundación", "universidad", "partido",
+];
+
+impl Known {
+    /// One pass over the text: every run of capitalised words ending in an institution suffix.
+    pub fn scan(text: &str) -> Known {
+        let mut known = Known::default();
+        let mut run: Vec<&str> = Vec::new();
+        for raw in text.split_whitespace() {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.is_empty() {
+                run.clear();
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if !run.is_empty() && ORG_SUFFIXES.contains(&lower.as_str()) && is_capitalised(word) {
+                for w in &run {
+                    known.organisations.insert(w.to_lowercase());
+                }
+                known.organisations.insert(run.join(" ").to_lowercase());
+                run.clear();
+                continue;
+            }
+            if is_capitalised(word) && word.len() > 1 && run.len() < 4 {
+                run.push(word);
+            } else {
+                run.clear();
+            }
+            // A comma or stop ends a run of words.
+            if raw.ends_with([',', '.', ';', ':']) {
+                run.clear();
+            }
+        }
+        known
+    }
+}
+
+pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexicon, known: &Known) -> SourcePhrase {
     let shared = Lexicons::shared();
     let tokens: Vec<_> = tokenize(text, span).into_iter().filter(|t| t.word).collect();
     let raw: Vec<&str> = tokens.iter().map(|t| strip_possessive(text_of(text, t))).collect();
@@ -183,7 +235,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         if covered[k] && p.outlet.is_none() {
             continue;
         }
-        if lex.org_words.contains(w.as_str()) || (is_acronym(raw[k]) && !covered[k]) {
+        if lex.org_words.contains(w.as_str()) || (is_acronym(raw[k]) && !covered[k]) || known.organisations.contains(w.as_str()) {
             p.institution = true;
         }
     }
@@ -191,7 +243,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     let name_word = |k: usize| -> bool {
         let r = raw[k];
         let w = words[k].as_str();
-        if covered[k] || !is_capitalised(r) || is_acronym(r) {
+        if covered[k] || !is_capitalised(r) || is_acronym(r) || known.organisations.contains(w) {
             return false;
         }
         if k == 0 && sentence_start && (lex.anonymous_nouns.contains(w) || lex.vague_nouns.contains(w) || lex.org_words.contains(w)
@@ -217,9 +269,9 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         // a surname named earlier, or a phrase that is nothing but capitalised words.
         let first_name = names.iter().any(|&k| shared.first_names.contains(words[k].as_str()) && names.contains(&(k + 1)));
         let after_title = names.iter().any(|&k| k > 0 && (TITLES.contains(&words[k - 1].trim_end_matches('.')) || lex.role_nouns.contains(words[k - 1].as_str())));
-        let known = names.iter().any(|&k| known_people(raw[k]));
+        let known_person = names.iter().any(|&k| known.people.iter().any(|p| p == raw[k]));
         let only_names = names.len() == words.len() - usize::from(DEFINITE.contains(&words[0].as_str()));
-        if first_name || after_title || known || (only_names && !p.institution) || (head_is_crowd && names.iter().any(|&k| k == head_at + 1)) {
+        if first_name || after_title || known_person || (only_names && !p.institution) || (head_is_crowd && names.iter().any(|&k| k == head_at + 1)) {
             // The name: the capitalised run that ends at the last name word.
             let last = *names.last().unwrap_or(&0);
             let mut first = last;
@@ -231,6 +283,9 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
                 first = given;
             }
             p.person = Some(raw[first..=last].join(" "));
+        } else if p.definite && !p.plural && names.len() == words.len() - 1 {
+            // "The Treasury", "the Kremlin": a person is never "the" + a proper name.
+            p.institution = true;
         } else {
             p.affiliation = true;
         }
@@ -251,7 +306,7 @@ mod tests {
     use crate::report::Language;
 
     fn read_en(s: &str) -> SourcePhrase {
-        read(s, ByteSpan::new(0, s.len()), true, Lexicons::shared().language(Language::En), &|_| false)
+        read(s, ByteSpan::new(0, s.len()), true, Lexicons::shared().language(Language::En), &Known::default())
     }
 
     #[test]
@@ -282,6 +337,16 @@ mod tests {
         assert_eq!(read_en("The New York Times").outlet.as_deref(), Some("The New York Times"));
         assert_eq!(read_en("the secretary").role.as_deref(), Some("secretary"));
         assert_eq!(read_en("he").pronoun.as_deref(), Some("he"));
+    }
+
+    #[test]
+    fn known_institutions() {
+        let known = Known::scan("Halvorsen Foods Inc. bought it. Later, Northgale Airways Corp. said so.");
+        let lex = Lexicons::shared().language(Language::En);
+        let p = read("Halvorsen", ByteSpan::new(0, 9), true, lex, &known);
+        assert!(p.institution && p.person.is_none());
+        assert!(read_en("The Treasury").institution);
+        assert!(read_en("The Treasury").person.is_none());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! sentences that continue an earlier attribution.
 
 use crate::attribution::{trimmed, RawAttribution};
-use crate::classify::{read, same_head, SourcePhrase};
+use crate::classify::{read, same_head, Known, SourcePhrase};
 use crate::lexicon::{CueKind, LanguageLexicon};
 use crate::report::{ByteSpan, Kind};
 use crate::segment::Sentence;
@@ -41,12 +41,16 @@ pub struct GroupState {
 
 struct State<'a> {
     text: &'a str,
+    known: Known,
     groups: Vec<GroupState>,
     out: Vec<Resolved>,
 }
 
 impl State<'_> {
     fn new_group(&mut self, kind: Kind, span: ByteSpan, phrase: &SourcePhrase, sentence: usize) -> usize {
+        if let Some(surname) = phrase.surname() {
+            self.known.people.push(surname.to_string());
+        }
         self.groups.push(GroupState {
             kind,
             label: self.text[span.start..span.end].to_string(),
@@ -85,7 +89,7 @@ impl State<'_> {
 
 /// Decides kinds and groups for every raw attribution, in document order.
 pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, lex: &LanguageLexicon) -> (Vec<Resolved>, Vec<GroupState>) {
-    let mut state = State { text, groups: Vec::new(), out: Vec::with_capacity(raws.len()) };
+    let mut state = State { text, known: Known::scan(text), groups: Vec::new(), out: Vec::with_capacity(raws.len()) };
     for raw in raws {
         if let Some(r) = decide(&mut state, sentences, raw, lex) {
             state.out.push(r);
@@ -124,9 +128,21 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     };
     let sentence = &sentences[raw.sentence];
     let opens_sentence = state.text[sentence.span.start..span.start].chars().all(|c| !c.is_alphanumeric());
-    let surnames: Vec<String> = state.groups.iter().filter_map(|g| g.surname.clone()).collect();
-    let phrase = read(state.text, span, opens_sentence, lex, &|w| surnames.iter().any(|s| s == w));
+    let phrase = read(state.text, span, opens_sentence, lex, &state.known);
     let s = raw.sentence;
+
+    // "One said", "Another added", "One of them said": one member of the latest group of several.
+    let words: Vec<&str> = phrase.words.iter().map(String::as_str).collect();
+    if matches!(words.as_slice(), ["one"] | ["another"] | ["one", "of", "them"] | ["two", "of", "them"] | ["uno"] | ["una"] | ["otro"] | ["otra"] | ["uno", "de", "ellos"] | ["una", "de", "ellas"]) {
+        let g = state.recent(|g| g.plural && s.saturating_sub(g.last_sentence) <= 4 && g.kind != Kind::Named)?;
+        let kind = state.groups[g].kind;
+        let mut one = phrase.clone();
+        one.number = Some(if words[0] == "two" || words[0] == "dos" { 2 } else { 1 });
+        one.plural = one.number > Some(1);
+        one.one_of = true;
+        state.join(g, &phrase, s);
+        return Some(base(kind, Some(g), Some(one)));
+    }
 
     // Pronouns point back.
     if let Some(pronoun) = phrase.pronoun.as_deref() {
@@ -198,10 +214,19 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         }
     } else if phrase.affiliation && phrase.plural {
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
-    } else if phrase.plural && !phrase.affiliation && phrase.words.len() <= 2 {
+    } else if phrase.plural && !phrase.affiliation && phrase.words.len() <= 2 && lex.role_nouns.iter().any(|r| same_head(r, &phrase.head)) {
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
-    } else {
+    } else if phrase.role.is_some() || state.text[span.start..span.end].chars().any(char::is_uppercase) && !opens_sentence {
+        // "a toxicologist", "his lawyer", or a capitalised name we could not place: an identified person.
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
+    } else if opens_sentence && state.text[span.start..span.end].split_whitespace().skip(1).any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
+    } else if opens_sentence && phrase.words.len() == 1 && state.text[span.start..span.end].chars().next().is_some_and(char::is_uppercase) && !lex.pronouns.contains(phrase.head.as_str()) {
+        // A single capitalised word opening the sentence ("Pell told investors"): a surname.
+        (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
+    } else {
+        // "The episode recalls", "the airline expects": not a source we can name a kind for.
+        return None;
     };
     Some(base(kind, Some(group), Some(phrase)))
 }
