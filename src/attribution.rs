@@ -32,6 +32,11 @@ const CLAUSE_WORDS: &[&str] = &[
     "pero", "como", "mientras", "porque", "cuando", "si", "aunque", "o", "donde", "quien", "quienes", "cual", "sino", "pues",
 ];
 const RELATIVE: &[&str] = &["who", "which", "quien", "quienes"];
+/// Words that open an aside between a source and its cue ("X, in an interview, said").
+const INTERJECTIONS: &[&str] = &[
+    "in", "at", "on", "during", "speaking", "asked", "when", "after", "like", "for", "however", "meanwhile", "too", "though",
+    "en", "durante", "tras", "preguntado", "preguntada", "por", "sin", "además",
+];
 const PREPOSITIONS: &[&str] = &["for", "of", "in", "with", "without", "amid", "despite", "from", "into", "about", "de", "por", "sin", "con"];
 const PASSIVE_ADVERBS: &[&str] = &["not", "previously", "widely", "already", "first", "also", "never", "since"];
 /// Cue forms that are also nouns: they attribute only when a clause follows ("claims that", "reports the").
@@ -82,31 +87,18 @@ fn is_punct(text: &str, t: &Token, set: &[char]) -> bool {
     !t.word && text_of(text, t).chars().next().is_some_and(|c| set.contains(&c))
 }
 
-/// Quote depth before each token of a sentence (curly quotes nest, straight ones toggle).
+/// Whether each token of a sentence lies inside a quotation (the mark itself counts as outside).
 fn quote_depths(text: &str, tokens: &[Token], starts_in_quote: bool) -> Vec<bool> {
-    let mut depth: i32 = if starts_in_quote { 1 } else { 0 };
-    let mut straight = false;
+    let mut open = starts_in_quote;
     let mut inside = Vec::with_capacity(tokens.len());
     for t in tokens {
         let c = if t.word { ' ' } else { text_of(text, t).chars().next().unwrap_or(' ') };
-        match c {
-            '“' | '«' | '„' => {
-                inside.push(depth > 0 || straight);
-                depth += 1;
-                continue;
-            }
-            '”' | '»' => depth = (depth - 1).max(0),
-            '"' => {
-                if !straight {
-                    inside.push(depth > 0);
-                    straight = true;
-                    continue;
-                }
-                straight = false;
-            }
-            _ => {}
+        if crate::segment::is_quote_mark(c) {
+            inside.push(false);
+            open = crate::segment::quote_opens(text, t.span.start, c, open);
+            continue;
         }
-        inside.push(depth > 0 || straight);
+        inside.push(open);
     }
     inside
 }
@@ -365,10 +357,19 @@ fn speech(
                     Some(next) => claim_start = next,
                     None if tokens[after_cue..].iter().filter(|t| t.word).count() <= 3 => {}
                     None => {
-                        // "told investors in September that …"
-                        let limit = (after_cue + 7).min(tokens.len());
-                        let that = (after_cue..limit).find(|&i| matches!(lower(text, &tokens[i]).as_str(), "that" | "que"))?;
-                        claim_start = that + 1;
+                        // "told investors in September that …", or a claim before: "“We will win,” he told a crowd in Ohio."
+                        let limit = (after_cue + 10).min(tokens.len());
+                        match (after_cue..limit).find(|&i| matches!(lower(text, &tokens[i]).as_str(), "that" | "que")) {
+                            Some(that) => claim_start = that + 1,
+                            None => {
+                                let before = ByteSpan::new(sentence.start, source.start);
+                                let ends_with_quote_or_comma = text[before.start..before.end].trim_end().ends_with(['”', '"', ',', '»', '\'']);
+                                if !(word_count(text, before) >= 3 && ends_with_quote_or_comma) {
+                                    return None;
+                                }
+                                claim_start = tokens.len();
+                            }
+                        }
                     }
                 }
             }
@@ -477,8 +478,14 @@ fn recipient(text: &str, tokens: &[Token], k: usize, lex: &LanguageLexicon) -> O
         if lex.told_recipients.contains(phrase.as_str()) || lex.outlets.contains(phrase.as_str()) {
             // "told her that…" is reporting; "told her children a story" is not: a pronoun must end the object.
             if len == 1 && lex.pronouns.contains(phrase.as_str()) {
-                let next = tokens.get(k + 1).map(|t| lower(text, t));
-                if !next.as_deref().is_none_or(|n| matches!(n, "that" | "que" | "," | ":" | "." | "“" | "\"" | "«")) {
+                let next_token = tokens.get(k + 1);
+                let next = next_token.map(|t| lower(text, t));
+                let capital = next_token.is_some_and(|t| is_capitalised(text_of(text, t)));
+                let possessive = matches!(phrase.as_str(), "her" | "his" | "their" | "its");
+                let opens_clause = next.as_deref().is_none_or(|n| {
+                    matches!(n, "that" | "que" | "," | ":" | "." | "“" | "\"" | "«") || (!possessive && CLAUSE_OPENERS.contains(&n))
+                });
+                if !(opens_clause || capital) {
                     return None;
                 }
             }
@@ -487,7 +494,7 @@ fn recipient(text: &str, tokens: &[Token], k: usize, lex: &LanguageLexicon) -> O
     }
     // A proper name: "told CNN", "told Vanity Fair", "told The Associated Press".
     let mut n = k;
-    if matches!(lower(text, t).as_str(), "the" | "el" | "la") {
+    if matches!(lower(text, t).as_str(), "the" | "el" | "la" | "a" | "an") {
         n += 1;
     }
     let mut m = n;
@@ -539,6 +546,15 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
             if abbreviation_dot || inner {
                 i -= 1;
                 continue;
+            }
+            // "Rep. Hank Johnson (D-Ga.) said": step over a short parenthesis.
+            if c == ")" {
+                if let Some(open) = (i.saturating_sub(8)..i - 1).rev().find(|&k| text_of(text, &tokens[k]) == "(") {
+                    if open > 0 && tokens[open - 1].word {
+                        i = open;
+                        continue;
+                    }
+                }
             }
             break;
         }
@@ -601,18 +617,25 @@ fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon)
         return None;
     }
     let first_word = lower(text, &tokens[k]);
-    let all_names = tokens[k..comma].iter().all(|t| !t.word || is_capitalised(text_of(text, t)));
-    let appositive_like = matches!(first_word.as_str(), "a" | "an" | "the" | "who" | "whose" | "un" | "una" | "el" | "la" | "quien" | "que")
-        || lex.role_nouns.contains(first_word.as_str())
-        || lex.org_words.contains(first_word.as_str())
-        || all_names;
-    if !appositive_like {
-        return None;
-    }
     let name = match noun_phrase_before(text, tokens, k - 1, lex) {
         Left::Phrase(s) => s,
         _ => return None,
     };
+    // "Mr. Trump, in a brief interview on Saturday, said": an aside, not part of the source.
+    if INTERJECTIONS.contains(&first_word.as_str()) {
+        return Some(name);
+    }
+    let all_names = tokens[k..comma].iter().all(|t| !t.word || is_capitalised(text_of(text, t)));
+    let name_before = tokens.iter().filter(|t| name.contains(t.span) && t.word).skip(1).any(|t| is_capitalised(text_of(text, t)))
+        || tokens.iter().filter(|t| name.contains(t.span) && t.word).count() == 1;
+    let appositive_like = matches!(first_word.as_str(), "a" | "an" | "the" | "who" | "whose" | "un" | "una" | "el" | "la" | "quien" | "que")
+        || lex.role_nouns.contains(first_word.as_str())
+        || lex.org_words.contains(first_word.as_str())
+        || all_names
+        || name_before;
+    if !appositive_like {
+        return None;
+    }
     // The head before the appositive must look like a name or a known source noun.
     let name_tokens: Vec<&Token> = tokens.iter().filter(|t| name.contains(t.span)).collect();
     let named = name_tokens.iter().any(|t| is_capitalised(text_of(text, t)))

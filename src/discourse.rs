@@ -129,6 +129,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     let sentence = &sentences[raw.sentence];
     let opens_sentence = state.text[sentence.span.start..span.start].chars().all(|c| !c.is_alphanumeric());
     let phrase = read(state.text, span, opens_sentence, lex, &state.known);
+    let cue_word = state.text[raw.cue.start..raw.cue.end].to_lowercase();
     let s = raw.sentence;
 
     // "One said", "Another added", "One of them said": one member of the latest group of several.
@@ -214,8 +215,12 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         }
     } else if phrase.affiliation && phrase.plural {
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
-    } else if phrase.plural && !phrase.affiliation && phrase.words.len() <= 2 && lex.role_nouns.iter().any(|r| same_head(r, &phrase.head)) {
+    } else if phrase.plural && !phrase.affiliation && phrase.words.len() <= 3 && !phrase.definite {
+        // "donors said", "some voters say": an unspecified crowd.
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
+    } else if (phrase.definite || possessive(&phrase)) && !phrase.plural && !WEAK_CUES.contains(&cue_word.as_str()) && phrase.words.len() <= 4 {
+        // "the host said", "his lawyer said": one identifiable person.
+        (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
     } else if phrase.role.is_some() || state.text[span.start..span.end].chars().any(char::is_uppercase) && !opens_sentence {
         // "a toxicologist", "his lawyer", or a capitalised name we could not place: an identified person.
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
@@ -229,6 +234,14 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         return None;
     };
     Some(base(kind, Some(group), Some(phrase)))
+}
+
+/// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
+/// ("The episode recalls a spill", "Her office posted a photograph").
+const WEAK_CUES: &[&str] = &["recalls", "recalled", "posted", "announced", "showed", "shows", "show", "found", "indicated", "indicates", "revealed", "suggests", "suggested", "estimated"];
+
+fn possessive(phrase: &SourcePhrase) -> bool {
+    phrase.words.first().is_some_and(|w| matches!(w.as_str(), "his" | "her" | "their" | "its" | "su" | "sus"))
 }
 
 /// Two cues of one source in one sentence ("said …, but described it as …") are one claim.

@@ -29,12 +29,35 @@ pub fn sentences(text: &str) -> Vec<ByteSpan> {
     segment(text).into_iter().map(|s| s.span).collect()
 }
 
-pub(crate) fn is_opening_quote(c: char) -> bool {
-    matches!(c, '“' | '«' | '„')
+pub(crate) fn is_quote_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '«' | '»' | '„')
 }
 
-pub(crate) fn is_closing_quote(c: char) -> bool {
-    matches!(c, '”' | '»')
+/// Whether the quote mark `c` at byte `at` of `s` leaves a quotation open, given whether one was open.
+/// A mark with a letter right after it and space (or nothing) before opens; one with a letter or
+/// punctuation before it and space, punctuation or nothing after closes; otherwise its shape decides,
+/// and a straight quote toggles.
+pub(crate) fn quote_opens(s: &str, at: usize, c: char, open: bool) -> bool {
+    let before = s[..at].chars().next_back();
+    let after = s[at + c.len_utf8()..].chars().next();
+    let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':'));
+    let space_after = after.is_none_or(|a| a.is_whitespace());
+    let word_after = after.is_some_and(|a| a.is_alphanumeric() || matches!(a, '¿' | '¡' | '‘' | '\'' | '.' | '…'));
+    if space_before && word_after {
+        return true;
+    }
+    if !space_before && (space_after || after.is_some_and(|a| a.is_ascii_punctuation() && a != '\'')) {
+        return false;
+    }
+    match c {
+        '“' | '«' | '„' => true,
+        '”' | '»' => false,
+        _ => !open,
+    }
+}
+
+pub(crate) fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '«' | '„')
 }
 
 fn is_closer(c: char) -> bool {
@@ -85,35 +108,26 @@ fn split_line(
 ) -> bool {
     let line = &text[start..end];
     let chars: Vec<(usize, char)> = line.char_indices().collect();
-    // Quote depth: curly and guillemet quotes nest; a straight quote toggles.
-    // A paragraph that carries a quote from the paragraph before re-opens it with its first mark,
-    // so it starts at depth 0 and that mark opens it again.
-    let mut depth: i32 = 0;
-    let mut straight_open = false;
+    // Quote state: open or closed. Real text mixes “curly”, "straight" and stray marks, so each
+    // mark's direction comes from what is around it (see `quote_opens`), not from the mark alone.
+    let mut open = false;
     let mut sentence_start = 0usize;
     // The first sentence of a paragraph that carries a quote over from the paragraph before starts inside it.
     let mut starts_in_quote = carried_quote;
     let mut i = 0usize;
-    let open_now = |depth: i32, straight: bool| depth > 0 || straight;
     while i < chars.len() {
         let (at, c) = chars[i];
-        if is_opening_quote(c) {
-            depth += 1;
-        } else if is_closing_quote(c) {
-            depth = (depth - 1).max(0);
-        } else if c == '"' {
-            straight_open = !straight_open;
+        if is_quote_mark(c) {
+            open = quote_opens(line, at, c, open);
         }
         let terminal = matches!(c, '.' | '!' | '?' | '…');
         if terminal {
             // Extend over a run of terminal marks and closers: `?!`, `...`, `.”`, `.)`.
             let mut j = i + 1;
             while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1)) {
-                let cj = chars[j].1;
-                if is_closing_quote(cj) {
-                    depth = (depth - 1).max(0);
-                } else if cj == '"' {
-                    straight_open = !straight_open;
+                let (aj, cj) = chars[j];
+                if is_quote_mark(cj) {
+                    open = quote_opens(line, aj, cj, open);
                 }
                 j += 1;
             }
@@ -129,9 +143,9 @@ fn split_line(
                 && !(c == '.' && j == i + 1 && is_abbreviation(line, at, &chars[k..], lex));
             if boundary {
                 let s_end = if j < chars.len() { chars[j].0 } else { line.len() };
-                push(out, start, sentence_start, s_end, line, paragraph, starts_in_quote, open_now(depth, straight_open));
+                push(out, start, sentence_start, s_end, line, paragraph, starts_in_quote, open);
                 sentence_start = chars[k].0;
-                starts_in_quote = open_now(depth, straight_open);
+                starts_in_quote = open;
                 i = k;
                 continue;
             }
@@ -140,7 +154,7 @@ fn split_line(
         }
         i += 1;
     }
-    let ended_open = open_now(depth, straight_open);
+    let ended_open = open;
     push(out, start, sentence_start, line.len(), line, paragraph, starts_in_quote, ended_open);
     ended_open
 }
