@@ -91,16 +91,3 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
 });
 
 api.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
-
-// After an install or update, tabs that were already open get the content script now
-// (it tears down any copy left from the previous version, so nothing is painted twice).
-api.runtime.onInstalled.addListener(async () => {
-  let open = [];
-  try { open = await api.tabs.query({ url: ['http://*/*', 'https://*/*'] }); } catch { return; }
-  for (const tab of open) {
-    try {
-      await api.scripting.insertCSS({ target: { tabId: tab.id }, files: ['shared/markers.css'] });
-      await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['shared/page.js', 'content.js'] });
-    } catch { /* a page we may not touch */ }
-  }
-});

@@ -46,13 +46,14 @@
   }
 
   async function detail(id) {
-    const reply = await ask({ type: 'detail', scanId, id });
-    if (reply && reply.missing) {
-      // The worker was stopped and lost this tab's report: scan again, then ask.
-      scheduleScan(0);
-      return null;
+    let reply = await ask({ type: 'detail', scanId, id });
+    if (reply && reply.missing && enabled) {
+      // The worker was stopped and lost this tab's report: scan again (same text, same
+      // claims, the markers stay), then ask once more.
+      await scan();
+      reply = await ask({ type: 'detail', scanId, id });
     }
-    return reply ? reply.detail : null;
+    return reply && !reply.missing ? reply.detail : null;
   }
 
   function ensurePainter() {

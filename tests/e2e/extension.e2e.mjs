@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  FIXTURES, KINDS, ask, badgeOf, byKind, hoverMarker, launch, open, openPopup, readHighlights, readTooltip,
+  EXTENSION, FIXTURES, KINDS, ask, badgeOf, byKind, hoverMarker, launch, open, openPopup, readHighlights, readTooltip,
   reportOf, setSettings, snapshot, tabIdOf, waitForMarkers, waitForScan, waitForTooltip,
 } from './helpers.mjs';
 import { bigArticle, htmlRoute, longArticle } from './pages.mjs';
@@ -313,6 +313,67 @@ describe('layouts', () => {
     const highlights = await readHighlights(page);
     assert.ok(highlights.length > 0 && highlights.every((h) => h.dark), highlights.map((h) => h.name).join());
     assertMarkersMatchReport(highlights, report);
+    await page.close();
+  });
+});
+
+describe('faults and lifecycle', () => {
+  test('the service worker stopped by the browser: next requests restart it, nothing lost or doubled', async () => {
+    const { page, tabId, report } = await scanned('/news.html');
+    const before = byKind(await readHighlights(page));
+    let sw = await env.sw();
+    await sw.evaluate(() => { self.__sourcelightTestMarker = 1; });
+    const internals = await env.context.newPage();
+    await internals.goto('chrome://serviceworker-internals/');
+    const registration = internals.locator('.serviceworker-registration', { hasText: env.extensionId });
+    await registration.locator('cr-button[data-command="stop"]').first().click();
+    await registration.locator('.serviceworker-running-status .value', { hasText: 'STOPPED' }).first().waitFor();
+    await internals.close();
+    // The popup asks for the report; the new worker has none and the page scans again.
+    const popup = await openPopup(env, tabId);
+    assert.equal(await popup.evaluate(() => document.body.dataset.ready), 'done');
+    assert.equal(await popup.locator('[data-figure="claims"]').textContent(), String(report.summary.claims));
+    await popup.close();
+    sw = await env.sw();
+    assert.equal(await sw.evaluate(() => self.__sourcelightTestMarker ?? null), null, 'a new worker is running');
+    assert.deepEqual(byKind(await readHighlights(page)), before, 'same markers, none lost or doubled');
+    if (report.summary.flagged) {
+      await hoverMarker(page, report.claims.find((c) => c.flag).kind);
+      await waitForTooltip(page, 'Source');
+    }
+    await page.close();
+  });
+
+  test('the content script injected twice paints once', async () => {
+    const { page, tabId, report } = await scanned('/news.html');
+    const first = (await ask(env, { type: 'report', tabId })).scanId;
+    // Run the content scripts again in the extension's isolated world of this page, as a
+    // second injection would (scripting.executeScript needs a user's click on the action).
+    const cdp = await env.context.newCDPSession(page);
+    const contexts = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((c) => c.origin?.startsWith('chrome-extension://') || c.name === 'Sourcelight');
+    assert.ok(world, `the extension's isolated world: ${JSON.stringify(contexts.map((c) => [c.name, c.origin]))}`);
+    for (const file of ['shared/page.js', 'content.js']) {
+      const { exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        contextId: world.id, expression: readFileSync(join(EXTENSION, file), 'utf8'),
+      });
+      assert.equal(exceptionDetails, undefined, `${file} runs again: ${JSON.stringify(exceptionDetails)}`);
+    }
+    await cdp.detach();
+    for (;;) {
+      await waitForScan(env, page);
+      if ((await ask(env, { type: 'report', tabId })).scanId !== first) break; // the second copy has scanned
+      await page.waitForTimeout(25);
+    }
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((n) => n.startsWith('sourcelight-')), null, { polling: 20 });
+    assertMarkersMatchReport(await readHighlights(page), report);
+    if (report.summary.flagged) {
+      await hoverMarker(page, report.claims.find((c) => c.flag).kind);
+      await waitForTooltip(page, 'Source');
+    }
+    assert.ok((await snapshot(page)).hosts <= 1, 'one tooltip host');
     await page.close();
   });
 });
