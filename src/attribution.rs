@@ -385,6 +385,14 @@ fn speech(
             let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
             Some((None, true, claim))
         }
+        Left::Open if cue_word.ends_with("ing") && j > 0 && is_punct(text, &tokens[j - 1], &[',']) => {
+            // "Trump defended the plan, saying it would work": the sentence's subject says it.
+            let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
+            match leading_name(text, tokens, j - 1) {
+                Some(subject) => Some((Some(subject), false, claim)),
+                None => Some((None, true, claim)),
+            }
+        }
         Left::Open => {
             // Inverted: "“…,” said Lopez", "—…—, dijo el ministro"; or no subject: "Añadió que…".
             let next_word = tokens.get(after_cue).map(|t| lower(text, t));
@@ -413,6 +421,22 @@ fn speech(
             Some((Some(source), false, trimmed(text, claim)))
         }
     }
+}
+
+/// The capitalised name that opens a sentence ("But Trump defended…" → "Trump"), before token `limit`.
+fn leading_name(text: &str, tokens: &[Token], limit: usize) -> Option<ByteSpan> {
+    let mut k = 0;
+    while k < limit && (!tokens[k].word || matches!(lower(text, &tokens[k]).as_str(), "but" | "and" | "so" | "yet" | "meanwhile" | "still" | "then")) {
+        k += 1;
+    }
+    if matches!(tokens.get(k).map(|t| lower(text, t)).as_deref(), Some("the")) {
+        k += 1;
+    }
+    let start = k;
+    while k < limit && k - start < 4 && tokens[k].word && is_capitalised(text_of(text, &tokens[k])) {
+        k += 1;
+    }
+    (k > start).then(|| ByteSpan::new(tokens[start].span.start, tokens[k - 1].span.end))
 }
 
 /// "has not been previously reported": a passive auxiliary a few words before the cue.
