@@ -20,7 +20,9 @@
   const SKIP_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE',
     'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED',
     'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'DIALOG', 'MENU', 'HEAD', 'TITLE', 'META', 'LINK', 'IMG',
-    'PICTURE', 'SOURCE', 'MAP', 'DATALIST', 'OUTPUT', 'METER', 'PROGRESS', 'SLOT']);
+    'PICTURE', 'SOURCE', 'MAP', 'DATALIST', 'OUTPUT', 'METER', 'PROGRESS', 'SLOT',
+    // Photo captions and credits: not the article's prose.
+    'FIGCAPTION']);
   const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu',
     'menubar', 'dialog', 'alertdialog', 'toolbar', 'tablist', 'form']);
   // Class or id words of page furniture. A word counts at the start or the end of a class

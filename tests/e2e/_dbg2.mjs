@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { startServer } from '../../scripts/serve.mjs';
+const srv = await startServer({ root: '/work/shared/real-pages' });
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const code = readFileSync('extension/shared/page.js', 'utf8');
+const [name, needle] = process.argv.slice(2);
+const p = await b.newPage();
+await p.route(/^(?!http:\/\/127)/, (r) => r.abort());
+await p.goto(`${srv.url}/${name}/source.html`, { waitUntil: 'domcontentloaded' });
+await p.evaluate(code);
+console.log(await p.evaluate((needle) => {
+  const P = globalThis.SourcelightPage;
+  const p = [...document.querySelectorAll('p')].find((e) => e.textContent.includes(needle));
+  if (!p) return 'no p';
+  const out = [];
+  for (let el = p; el; el = el.parentElement) out.push(`${el.tagName}#${el.id}.${el.className} skip=${P.skipElement(el, window)} rects=${el.getClientRects().length}`);
+  return out.join('\n');
+}, needle));
+await b.close(); await srv.close();
