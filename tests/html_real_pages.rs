@@ -155,6 +155,20 @@ fn real_pages() {
         t.claims_kept += kept;
         t.claims_from_expected += from_expected.claims.len();
 
+        if only.is_some() {
+            for m in &missed {
+                println!("MISSED: {m}");
+            }
+            for x in &extra {
+                println!("EXTRA: {x}");
+            }
+            for c in from_source.claims.iter().filter(|c| !want_n.contains(&norm(&c.sentence.text))) {
+                println!("CLAIM OUTSIDE ARTICLE: {}", c.sentence.text);
+            }
+            for c in from_expected.claims.iter().filter(|c| !source_sentences.contains(&norm(&c.sentence.text))) {
+                println!("CLAIM LOST: {}", c.sentence.text);
+            }
+        }
         let note = missed
             .first()
             .map(|s| format!("missed: {}", s.chars().take(70).collect::<String>()))

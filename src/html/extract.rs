@@ -47,7 +47,13 @@ fn patterns() -> &'static Patterns {
 
 /// Tags skipped wherever they are: page furniture, never article text.
 fn is_furniture(tag: &str) -> bool {
-    matches!(tag, "nav" | "header" | "footer" | "aside" | "dialog" | "menu")
+    matches!(tag, "nav" | "footer" | "aside" | "dialog" | "menu")
+}
+
+/// Elements that hold an article: a `<header>` inside one is the article's own
+/// (headline, standfirst), not the site's.
+fn is_article_container(el: &Element) -> bool {
+    matches!(el.name(), "article" | "main") || el.attr("itemprop").is_some_and(|v| v.contains("articleBody"))
 }
 
 const UNLIKELY_ROLES: [&str; 8] = [
@@ -176,9 +182,9 @@ impl<'a> Pass<'a> {
         pass
     }
 
-    fn is_unlikely(&self, el: &Element, in_table_or_code: bool) -> bool {
+    fn is_unlikely(&self, el: &Element, in_table_or_code: bool, in_article: bool) -> bool {
         let tag = el.name();
-        if is_never_text(tag) || is_furniture(tag) || is_hidden(el) {
+        if is_never_text(tag) || is_furniture(tag) || is_hidden(el) || (tag == "header" && !in_article) {
             return true;
         }
         if !self.flags.strip_unlikely || matches!(tag, "body" | "html" | "a" | "article" | "main") {
@@ -203,7 +209,9 @@ impl<'a> Pass<'a> {
         let root = self.doc.tree.root();
         let mut skipping: Option<NodeId> = None;
         let mut table_or_code = 0usize;
+        let mut articles = 0usize;
         let is_tc = |node: NodeRef<'_, Node>| matches!(tag_of(node), Some("table" | "code"));
+        let is_ac = |node: NodeRef<'_, Node>| node.value().as_element().is_some_and(is_article_container);
         for edge in root.traverse() {
             match edge {
                 Edge::Open(node) => {
@@ -211,20 +219,26 @@ impl<'a> Pass<'a> {
                         continue;
                     }
                     if let Node::Element(el) = node.value() {
-                        if self.is_unlikely(el, table_or_code > 0) {
+                        if self.is_unlikely(el, table_or_code > 0, articles > 0) {
                             self.removed.insert(node.id());
                             skipping = Some(node.id());
                         } else {
                             self.order.push(node.id());
                             table_or_code += usize::from(is_tc(node));
+                            articles += usize::from(is_ac(node));
                         }
                     }
                 }
                 Edge::Close(node) => {
                     if skipping == Some(node.id()) {
                         skipping = None;
-                    } else if skipping.is_none() && is_tc(node) {
-                        table_or_code = table_or_code.saturating_sub(1);
+                    } else if skipping.is_none() {
+                        if is_tc(node) {
+                            table_or_code = table_or_code.saturating_sub(1);
+                        }
+                        if is_ac(node) {
+                            articles = articles.saturating_sub(1);
+                        }
                     }
                 }
             }
@@ -496,8 +510,13 @@ impl<'a> Pass<'a> {
             if self.removed.contains(&id) {
                 continue;
             }
+            // Readability gives a bonus to a sibling with the top candidate's class; here
+            // sharing any class token counts ("story-body story-body-1" / "story-body story-body-2").
             let mut bonus = 0.0;
-            if !top_class.is_empty() && el.attr("class") == Some(top_class) {
+            let shares_class = el
+                .attr("class")
+                .is_some_and(|c| c.split_ascii_whitespace().any(|t| top_class.split_ascii_whitespace().any(|u| u == t)));
+            if shares_class {
                 bonus += top_score * 0.2;
             }
             let score = finals.get(&id).copied();
@@ -513,7 +532,63 @@ impl<'a> Pass<'a> {
                 }
             }
         }
+        self.add_cousins(top, top_class, &mut chosen);
         chosen
+    }
+
+    /// Article bodies split into several blocks under different parents
+    /// ("story-body-1" in one wrapper, "story-body-2" in another): inside the
+    /// enclosing `<article>` (or articleBody/main) a few levels up, blocks that share a
+    /// class token with the top candidate and read like prose join the article.
+    fn add_cousins(&self, top: NodeId, top_class: &str, chosen: &mut Vec<NodeId>) {
+        const GENERIC: [&str; 12] =
+            ["clearfix", "row", "container", "wrapper", "inner", "section", "module", "block", "cf", "group", "col", "grid"];
+        let tokens: Vec<&str> = top_class
+            .split_ascii_whitespace()
+            .filter(|t| !GENERIC.contains(&t.to_ascii_lowercase().as_str()))
+            .collect();
+        if tokens.is_empty() {
+            return;
+        }
+        let tree = &self.doc.tree;
+        let Some(top_node) = tree.get(top) else { return };
+        let container = top_node.ancestors().take(4).find(|a| a.value().as_element().is_some_and(is_article_container));
+        let Some(container) = container else { return };
+        let mut added = Vec::new();
+        let mut skipping: Option<NodeId> = None;
+        for edge in container.traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skipping.is_some() {
+                        continue;
+                    }
+                    let id = node.id();
+                    if self.removed.contains(&id) || chosen.contains(&id) {
+                        skipping = Some(id);
+                        continue;
+                    }
+                    let Some(el) = node.value().as_element() else { continue };
+                    let shares = el
+                        .attr("class")
+                        .is_some_and(|c| c.split_ascii_whitespace().any(|t| tokens.contains(&t)));
+                    if shares && self.stat(id).text >= 80 && self.link_density(id) < 0.33 && self.weight(el) >= 0.0 {
+                        added.push(id);
+                        skipping = Some(id);
+                    }
+                }
+                Edge::Close(node) => {
+                    if skipping == Some(node.id()) {
+                        skipping = None;
+                    }
+                }
+            }
+        }
+        if added.is_empty() {
+            return;
+        }
+        chosen.extend(added);
+        let position: HashMap<NodeId, usize> = self.order.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        chosen.sort_by_key(|id| position.get(id).copied().unwrap_or(usize::MAX));
     }
 
     fn body(&self) -> Option<NodeId> {
@@ -600,9 +675,20 @@ impl<'a> Pass<'a> {
             || ((st.embed == 1 && st.text < 75) || st.embed > 1)
     }
 
-    fn render(&self, roots: &[NodeId]) -> String {
+    fn render(&self, roots: &[NodeId], title: Option<&str>) -> String {
         let cleaned = self.cleaned(roots);
-        let skip = |id: NodeId, _el: &Element| self.removed.contains(&id) || cleaned.contains(&id);
+        let title = title.map(squash).unwrap_or_default();
+        // The headline repeats the page title (shown apart); Readability leaves it out too.
+        let is_title = |id: NodeId, el: &Element| {
+            if !matches!(el.name(), "h1" | "h2") || title.is_empty() {
+                return false;
+            }
+            let Some(node) = self.doc.tree.get(id) else { return false };
+            let text: String = node.descendants().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect();
+            let text = squash(&text);
+            !text.is_empty() && (title.contains(&text) || text.contains(&title))
+        };
+        let skip = |id: NodeId, el: &Element| self.removed.contains(&id) || cleaned.contains(&id) || is_title(id, el);
         let mut w = LineWriter::default();
         for &root in roots {
             if let Some(node) = self.doc.tree.get(root) {
@@ -613,8 +699,14 @@ impl<'a> Pass<'a> {
     }
 }
 
-/// The article's text, one paragraph per line.
-pub(crate) fn article_text(doc: &Html) -> String {
+/// Lower-cased words joined by single spaces, for comparing headlines.
+fn squash(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// The article's text, one paragraph per line; `title` is the page's title, whose
+/// repetition as the article's headline is left out.
+pub(crate) fn article_text(doc: &Html, title: Option<&str>) -> String {
     let attempts = [
         Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
         Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
@@ -625,7 +717,14 @@ pub(crate) fn article_text(doc: &Html) -> String {
     for flags in attempts {
         let pass = Pass::new(doc, flags);
         let roots = pass.choose();
-        let text = pass.render(&roots);
+        if std::env::var_os("SOURCELIGHT_DEBUG_HTML").is_some() {
+            for &r in &roots {
+                if let Some(el) = doc.tree.get(r).and_then(|n| n.value().as_element().cloned()) {
+                    eprintln!("root: <{} class={:?} id={:?}> text={}", el.name(), el.attr("class"), el.attr("id"), pass.stat(r).text);
+                }
+            }
+        }
+        let text = pass.render(&roots, title);
         if text.chars().count() >= 500 {
             return text;
         }

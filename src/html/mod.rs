@@ -7,6 +7,10 @@
 //! blocks. The text comes back with one paragraph per line: block elements end a
 //! line, inline elements do not.
 //!
+//! Cost: the walks here are linear and iterative (no recursion, so deep nesting
+//! cannot overflow the stack). html5ever's parsing itself grows with the square
+//! of the nesting depth (10,000 nested elements: 0.16 s; 20,000: 0.7 s, release).
+//!
 //! ```
 //! let page = "<html lang=en><body><nav>Home | World</nav><article><p>Officials said the bridge would reopen, \
 //!             according to a statement, and the mayor agreed.</p></article></body></html>";
@@ -40,7 +44,7 @@ pub struct Article {
 pub fn extract(html: &str) -> Article {
     let doc = Html::parse_document(html);
     let mut article = metadata(&doc);
-    article.text = extract::article_text(&doc);
+    article.text = extract::article_text(&doc, article.title.as_deref());
     article
 }
 
