@@ -26,8 +26,16 @@ impl GroupChecks {
                     }
                 }
                 CheckKind::Boilerplate => {
-                    if self.reason.is_none() {
-                        self.reason = Some((Reason::Boilerplate, span));
+                    // "asking not to be identified because the talks are private" gives a reason after all.
+                    let reason = if reason_follows(&piece[f.end..]) { Reason::Given } else { Reason::Boilerplate };
+                    let better = match self.reason {
+                        None => true,
+                        Some((Reason::Boilerplate, _)) => reason == Reason::Given,
+                        Some(_) => false,
+                    };
+                    if better {
+                        let end = if reason == Reason::Given { sentence.start + clause_end(piece, f.end) } else { span.end };
+                        self.reason = Some((reason, ByteSpan::new(span.start, end)));
                     }
                 }
                 CheckKind::Vantage => {
@@ -43,6 +51,26 @@ impl GroupChecks {
     pub fn reason_kind(&self) -> Reason {
         self.reason.map_or(Reason::None, |(r, _)| r)
     }
+}
+
+/// Does a real reason follow an anonymity phrase? "… because the talks are private" yes;
+/// "… because they were not authorized to speak" no.
+fn reason_follows(after: &str) -> bool {
+    let window: String = after.chars().take(90).collect::<String>().to_lowercase();
+    let Some(at) = ["because", "since", "as they", "as he", "as she", "as the", "given", "to discuss", "to describe", "porque", "ya que", "dado que", "para hablar"]
+        .iter()
+        .filter_map(|w| window.find(w))
+        .min()
+    else {
+        return false;
+    };
+    let rest = &window[at..];
+    !["not authorized", "not authorised", "not permitted", "not allowed", "no estar autorizad", "no está autorizad"].iter().any(|b| rest.contains(b))
+}
+
+/// Where the clause that starts at byte `from` of `piece` ends: the next comma or the end.
+fn clause_end(piece: &str, from: usize) -> usize {
+    piece[from..].find([',', ';', '.']).map_or(piece.len(), |i| from + i)
 }
 
 /// How many one mention speaks for.
@@ -78,6 +106,11 @@ mod tests {
             Reason::Given
         );
         assert_eq!(checks("sources said.").reason_kind(), Reason::None);
+        assert_eq!(checks("the people said, asking not to be identified because the discussions are private.").reason_kind(), Reason::Given);
+        assert_eq!(
+            checks("an aide said, speaking on condition of anonymity because he was not authorized to comment.").reason_kind(),
+            Reason::Boilerplate
+        );
     }
 
     #[test]
