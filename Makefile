@@ -61,7 +61,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"
 NODE_BIN := node_modules/.bin
 E2E_ARGS ?=
 
-.PHONY: install-web install-npm install-wasm-tools install-chromium wasm dist extension www demo test-wasm test-e2e lint-extension
+.PHONY: install-web install-npm install-wasm-tools install-chromium wasm dist extension www demo test-wasm test-e2e lint-extension bench-web
 
 install-web: install-npm install-wasm-tools install-chromium
 
@@ -104,3 +104,6 @@ test-e2e: dist install-chromium
 
 lint-extension: dist
 	$(NODE_BIN)/web-ext lint --source-dir dist/firefox --self-hosted=false --warnings-as-errors --output=text
+
+bench-web: dist install-chromium
+	node tests/e2e/bench.mjs

@@ -75,7 +75,7 @@
       if (!article) { lastState = { status: 'no-article' }; return; }
       const index = await Page.collectText(article, { isCancelled: () => gen !== generation });
       const collectedAt = performance.now();
-      const reply = await ask({ type: 'scan', text: index.text, url: location.href, host: location.host });
+      const reply = await ask({ type: 'scan', text: index.text, url: location.href, host: location.hostname });
       if (gen !== generation) return;
       if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'no answer from the service worker');
       const analyzedAt = performance.now();
@@ -94,6 +94,7 @@
           startedAt: t0, scanStartedAt: started, paintedAt,
           sinceStartMs: paintedAt - t0, scanMs: paintedAt - started, collectMs: collectedAt - started,
           roundTripMs: analyzedAt - collectedAt, paintMs: paintedAt - analyzedAt, textLength: index.text.length,
+          longestSliceMs: Math.max(index.maxSliceMs, p.maxSliceMs),
         },
       }).catch(() => {});
     } catch (err) {
@@ -161,14 +162,14 @@
     if (!msg || sender.id !== api.runtime.id) return false;
     switch (msg.type) {
       case 'state':
-        reply({ host: location.host, url: location.href, title: document.title, enabled, running, ...lastState });
+        reply({ host: location.hostname, url: location.href, title: document.title, enabled, running, ...lastState });
         return false;
       case 'scan-now': {
         // From the popup: scan (or re-scan) now and answer when the markers are painted.
         enabled = true;
         clearTimeout(debounce);
         const wait = running ? new Promise((r) => { const iv = setInterval(() => { if (!running) { clearInterval(iv); r(); } }, 20); }) : Promise.resolve();
-        wait.then(scan).then(() => reply({ ...lastState, host: location.host }));
+        wait.then(scan).then(() => reply({ ...lastState, host: location.hostname }));
         return true;
       }
       case 'stop':
@@ -192,7 +193,7 @@
   async function onStorage(changes, area) {
     if (area !== 'sync' || !changes.settings) return;
     let cfg;
-    try { cfg = await ask({ type: 'config', host: location.host }); } catch { return; }
+    try { cfg = await ask({ type: 'config', host: location.hostname }); } catch { return; }
     if (!cfg) return;
     if (cfg.run && !enabled) start();
     else if (!cfg.run && enabled) stop();
@@ -205,7 +206,7 @@
 
   (async () => {
     let cfg;
-    try { cfg = await ask({ type: 'config', host: location.host }); } catch { return; }
+    try { cfg = await ask({ type: 'config', host: location.hostname }); } catch { return; }
     if (cfg && cfg.run) start();
     else lastState = { status: 'off' };
   })();

@@ -187,6 +187,7 @@
     let length = 0;
     let pending = 2; // 0: none, 1: "\n", 2: "\n\n" (leading indentation is dropped too)
     let sliceStart = now();
+    let maxSliceMs = 0;
 
     const emit = (node) => {
       const data = node.data;
@@ -209,6 +210,7 @@
     let steps = 0;
     while (node) {
       if ((++steps & 127) === 0 && now() - sliceStart > budgetMs) {
+        maxSliceMs = Math.max(maxSliceMs, now() - sliceStart);
         await yieldToMain();
         if (isCancelled() || !root.isConnected) throw new Cancelled();
         sliceStart = now();
@@ -236,7 +238,8 @@
     const text = parts.join('');
     const nodeIndex = new WeakMap();
     for (let i = 0; i < nodes.length; i++) nodeIndex.set(nodes[i], i);
-    return { text, nodes, starts, lens, nodeIndex, root };
+    maxSliceMs = Math.max(maxSliceMs, now() - sliceStart);
+    return { text, nodes, starts, lens, nodeIndex, root, maxSliceMs };
   }
 
   /** Index of the last segment starting at or before `pos` (-1 if none). */
@@ -382,6 +385,7 @@
      */
     async paint(index, claims, { budgetMs = 8 } = {}) {
       const gen = ++this.generation;
+      this.maxSliceMs = 0;
       this.details.clear();
       if (!this.highlights.size) {
         KINDS.forEach((kind, i) => {
@@ -398,6 +402,7 @@
       let sliceStart = now();
       for (let n = 0; n < claims.length; n++) {
         if ((n & 63) === 63 && now() - sliceStart > budgetMs) {
+          this.maxSliceMs = Math.max(this.maxSliceMs, now() - sliceStart);
           await yieldToMain();
           if (gen !== this.generation) return false;
           sliceStart = now();
@@ -425,6 +430,7 @@
       this.items = items;
       this.painted = true;
       this.register();
+      this.maxSliceMs = Math.max(this.maxSliceMs, now() - sliceStart);
       if (this.shown) this.hideTip();
       return true;
     }

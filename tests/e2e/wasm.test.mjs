@@ -38,6 +38,12 @@ const BODY = 'The talks collapsed on Friday, sources familiar with the matter to
   '“We will not sign,” Mayor Dana Whitfield said Monday. Critics say the plan is rushed. ' +
   'The minister reportedly offered a deal. The ministry declined to comment.';
 
+test('the wasm is at most 160 KiB gzipped', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const gz = gzipSync(readFileSync(join(root, 'dist', 'pkg', 'sourcelight_bg.wasm')), { level: 9 }).length;
+  assert.ok(gz <= 160 * 1024, `${gz} bytes gzipped`);
+});
+
 test('version() is the crate version', () => {
   assert.match(version(), /^\d+\.\d+\.\d+/);
 });
@@ -58,7 +64,8 @@ test('the report has the documented shape and length in UTF-16 code units', () =
 
 test('spans stay on the same words whatever astral or accented text comes before', () => {
   const base = analyze(BODY, { language: 'en' });
-  for (const prefix of PREFIXES.slice(1)) {
+  for (const head of PREFIXES.slice(1)) {
+    const prefix = `${head.trim()}\n\n`; // a paragraph of its own before the same text
     const report = analyze(prefix + BODY, { language: 'en' });
     assert.equal(report.claims.length, base.claims.length);
     report.claims.forEach((c, i) => {
