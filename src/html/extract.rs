@@ -717,13 +717,6 @@ pub(crate) fn article_text(doc: &Html, title: Option<&str>) -> String {
     for flags in attempts {
         let pass = Pass::new(doc, flags);
         let roots = pass.choose();
-        if std::env::var_os("SOURCELIGHT_DEBUG_HTML").is_some() {
-            for &r in &roots {
-                if let Some(el) = doc.tree.get(r).and_then(|n| n.value().as_element().cloned()) {
-                    eprintln!("root: <{} class={:?} id={:?}> text={}", el.name(), el.attr("class"), el.attr("id"), pass.stat(r).text);
-                }
-            }
-        }
         let text = pass.render(&roots, title);
         if text.chars().count() >= 500 {
             return text;
