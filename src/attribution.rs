@@ -46,7 +46,7 @@ const NOUN_LIKE: &[&str] = &[
 ];
 /// What follows a reporting verb when a clause does: "that", a determiner, a pronoun, a quote.
 const CLAUSE_OPENERS: &[&str] = &[
-    "that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "this", "these", "there", "some",
+    "that", "the", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "this", "these", "there", "some",
     "many", "no", "to", "“", "\"", ":", ",", "que", "el", "la", "los", "las",
 ];
 /// Verbs that take an infinitive cue and keep its subject: "appeared to acknowledge", "declined to say".
@@ -207,6 +207,10 @@ fn according(
     lex: &LanguageLexicon,
 ) -> Option<(ByteSpan, ByteSpan)> {
     let (source, next) = noun_phrase_after(text, tokens, last + 1, lex, true)?;
+    // "según avanzaba el partido" (as the match went on) names no source.
+    if !opens_like_source(text, tokens, last + 1, lex) {
+        return None;
+    }
     // "citing higher fuel prices" gives a reason, not a source: "citing" needs a source noun or a name.
     if matches!(lower(text, &tokens[_first]).as_str(), "citing" | "citando") {
         let names_a_source = tokens.iter().filter(|t| source.contains(t.span) && t.word).any(|t| {
@@ -450,19 +454,7 @@ fn plausible_inverted_source(text: &str, tokens: &[Token], start: usize, end: us
     if words.is_empty() || words.len() > 10 {
         return false;
     }
-    // A source opens with a determiner, a number, a name or a source noun — not "online by a hotel employee".
-    let first = &tokens[start];
-    let w = &words[0];
-    let opens_like_source = DETERMINERS.contains(&w.as_str())
-        || is_capitalised(text_of(text, first))
-        || w.chars().all(|c| c.is_ascii_digit())
-        || matches!(w.as_str(), "one" | "two" | "three" | "four" | "five" | "several" | "some" | "many" | "other" | "uno" | "dos" | "tres" | "varios" | "algunos" | "otros" | "fuentes")
-        || lex.anonymous_nouns.contains(w.as_str())
-        || lex.vague_nouns.contains(w.as_str())
-        || lex.role_nouns.contains(w.as_str())
-        || lex.org_words.contains(w.as_str())
-        || lex.pronouns.contains(w.as_str());
-    if !opens_like_source {
+    if !opens_like_source(text, tokens, start, lex) {
         return false;
     }
     // Ends the sentence or a clause right after: "said Lopez." / "said the sources, who…" / "dijo García en…"
@@ -484,6 +476,22 @@ fn plausible_inverted_source(text: &str, tokens: &[Token], start: usize, end: us
             || lex.pronouns.contains(w.as_str())
     });
     ends_clause && has_person_or_known_head
+}
+
+/// A source opens with a determiner, a number, a name or a source noun — not "online by a hotel employee".
+fn opens_like_source(text: &str, tokens: &[Token], start: usize, lex: &LanguageLexicon) -> bool {
+    let Some(first) = tokens.get(start) else { return false };
+    let w = lower(text, first);
+    DETERMINERS.contains(&w.as_str())
+        || is_capitalised(text_of(text, first))
+        || w.chars().all(|c| c.is_ascii_digit())
+        || matches!(w.as_str(), "one" | "two" | "three" | "four" | "five" | "several" | "some" | "many" | "other" | "uno" | "dos" | "tres" | "varios" | "algunos" | "otros" | "new" | "recent" | "unconfirmed" | "internal" | "official" | "court" | "public" | "media" | "local" | "state")
+        || lex.anonymous_nouns.contains(w.as_str())
+        || lex.vague_nouns.contains(w.as_str())
+        || lex.role_nouns.contains(w.as_str())
+        || lex.org_words.contains(w.as_str())
+        || lex.report_nouns.contains(w.as_str())
+        || lex.pronouns.contains(w.as_str())
 }
 
 /// The person or outlet told: returns the index of the token after it (and after a following "that").

@@ -259,7 +259,9 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     let all_names: Vec<usize> = (0..words.len()).filter(|&k| name_word(k)).collect();
     // Before a crowd noun, capitalised words are an affiliation ("Trump aides", "Pentagon officials"),
     // not a name; a name after it is one ("official John Smith").
-    let head_is_crowd = lex.anonymous_nouns.contains(p.head.as_str()) || lex.vague_nouns.contains(p.head.as_str());
+    // In an apposition ("Dwayne Castle, Mercer's agent") the name stands apart from the head noun.
+    let appositive = text[span.start..span.end].contains(',');
+    let head_is_crowd = !appositive && (lex.anonymous_nouns.contains(p.head.as_str()) || lex.vague_nouns.contains(p.head.as_str()));
     let names: Vec<usize> = if head_is_crowd { all_names.iter().copied().filter(|&k| k > head_at).collect() } else { all_names.clone() };
     if names.is_empty() && !all_names.is_empty() {
         p.affiliation = true;
@@ -271,7 +273,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         let after_title = names.iter().any(|&k| k > 0 && (TITLES.contains(&words[k - 1].trim_end_matches('.')) || lex.role_nouns.contains(words[k - 1].as_str())));
         let known_person = names.iter().any(|&k| known.people.iter().any(|p| p == raw[k]));
         let only_names = names.len() == words.len() - usize::from(DEFINITE.contains(&words[0].as_str()));
-        if first_name || after_title || known_person || (only_names && !p.institution) || (head_is_crowd && names.iter().any(|&k| k == head_at + 1)) {
+        if first_name || after_title || known_person || (only_names && !p.institution && !p.definite) || (head_is_crowd && names.iter().any(|&k| k == head_at + 1)) {
             // The name: the capitalised run that ends at the last name word.
             let last = *names.last().unwrap_or(&0);
             let mut first = last;
@@ -283,7 +285,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
                 first = given;
             }
             p.person = Some(raw[first..=last].join(" "));
-        } else if p.definite && !p.plural && names.len() == words.len() - 1 {
+        } else if p.definite && names.len() == words.len() - 1 {
             // "The Treasury", "the Kremlin": a person is never "the" + a proper name.
             p.institution = true;
         } else {

@@ -158,7 +158,11 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
                     None => (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s)),
                 }
             }
-            _ => match state.recent(|g| g.singular_person && s.saturating_sub(g.last_sentence) <= 6) {
+            // "he", "she": a named person mentioned in the last few sentences first, else any one person.
+            _ => match state
+                .recent(|g| g.kind == Kind::Named && s.saturating_sub(g.last_sentence) <= 2)
+                .or_else(|| state.recent(|g| g.singular_person && s.saturating_sub(g.last_sentence) <= 6))
+            {
                 Some(g) => (state.groups[g].kind, state.join(g, &phrase, s)),
                 None => (Kind::Named, state.new_group(Kind::Named, span, &phrase, s)),
             },
@@ -184,6 +188,13 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     } else if head_anonymous && !(matches!(phrase.head.as_str(), "people" | "personas" | "gente") && phrase.quantified && phrase.number.is_none() && !phrase.has_modifier) {
         // Anonymous: a mention that points back ("the sources", "one of the sources", bare "sources")
         // joins the latest group with the same head noun.
+        // "the manager said" after naming the manager: a role that points back to a named person.
+        if let Some(role) = phrase.role.clone().filter(|_| phrase.definite && !phrase.plural) {
+            if let Some(g) = state.recent(|g| g.kind == Kind::Named && g.words.iter().any(|w| w == &role)) {
+                let group = state.join(g, &phrase, s);
+                return Some(base(Kind::Named, Some(group), Some(phrase)));
+            }
+        }
         let points_back = phrase.definite || phrase.one_of || (!phrase.has_modifier && phrase.number.is_none() && !phrase.quantified && !phrase.affiliation);
         let head = phrase.head.clone();
         match state.recent(|g| g.kind == Kind::Anonymous && same_head(&g.head, &head)).filter(|_| points_back) {
