@@ -97,7 +97,7 @@ demo: dist
 	@node scripts/serve.mjs dist/www --port 8000 --banner
 
 test-wasm: wasm
-	node --test tests/e2e/wasm.test.mjs
+	node --test tests/e2e/*.test.mjs
 
 test-e2e: dist install-chromium
 	REAL_PAGES=$(REAL_PAGES) node --test --test-concurrency=1 $(E2E_ARGS) tests/e2e/*.e2e.mjs

@@ -230,6 +230,47 @@ describe('settings', () => {
     await page.close();
   });
 
+  test('options page: a kind switched on is marked on the open page; corrupt storage shows defaults', async () => {
+    const sw = await env.sw();
+    await sw.evaluate(() => chrome.storage.sync.set({ settings: { kinds: 7, mode: 'sometimes' } }));
+    const { page, report } = await scanned('/news.html');
+    const options = await env.context.newPage();
+    await options.goto(`chrome-extension://${env.extensionId}/options.html`);
+    await options.waitForSelector('body[data-ready]');
+    for (const k of KINDS) {
+      assert.equal(await options.isChecked(`input[name=kind][value=${k}]`), ['anonymous', 'vague', 'unverified', 'report'].includes(k), k);
+    }
+    assert.equal(await options.isChecked('input[name=mode][value=auto]'), true);
+    await options.check('input[name=kind][value=named]');
+    await page.waitForFunction(() => CSS.highlights.has('sourcelight-named'), null, { polling: 20 });
+    await waitForScan(env, page);
+    assertMarkersMatchReport(await readHighlights(page), report, ['anonymous', 'vague', 'unverified', 'report', 'named']);
+    const stored = await sw.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+    assert.equal(stored.kinds.named, true);
+    assert.equal(stored.mode, 'auto');
+    await options.click('#reset');
+    await page.waitForFunction(() => !CSS.highlights.has('sourcelight-named'), null, { polling: 20 });
+    await options.close();
+    await page.close();
+  });
+
+  test('"only when I click": nothing is read until the toolbar popup opens', async () => {
+    await setSettings(env, { mode: 'click' });
+    const page = await open(env, '/news.html');
+    const state = await waitForOff(page);
+    assert.equal(state.status, 'off');
+    assert.deepEqual(await readHighlights(page), []);
+    const tabId = await tabIdOf(env, page);
+    assert.deepEqual(await reportOf(env, tabId), { missing: true }, 'nothing was sent to the worker');
+    const popup = await openPopup(env, tabId);
+    assert.equal(await popup.evaluate(() => document.body.dataset.ready), 'done');
+    const { report } = await reportOf(env, tabId);
+    assertMarkersMatchReport(await readHighlights(page), report);
+    await popup.close();
+    await setSettings(env, {});
+    await page.close();
+  });
+
   test('on-record kinds can be switched on', async () => {
     await setSettings(env, { kinds: { organisation: true, named: true } });
     const { page, report } = await scanned('/news.html');
@@ -239,12 +280,14 @@ describe('settings', () => {
   });
 });
 
-async function waitForOff(page) {
+async function waitForOff(page, timeout = 10000) {
   const tabId = await tabIdOf(env, page);
+  const deadline = Date.now() + timeout;
   for (;;) {
     const sw = await env.sw();
     const got = await sw.evaluate(async (id) => chrome.tabs.sendMessage(id, { type: 'state' }).catch(() => null), tabId);
     if (got && got.status === 'off') return got;
+    if (Date.now() > deadline) throw new Error(`the page did not settle off: ${JSON.stringify(got)}`);
     await page.waitForTimeout(25);
   }
 }
@@ -271,12 +314,14 @@ describe('layouts', () => {
     const { page, state, tabId } = await scanned('/live.html');
     const before = await readHighlights(page);
     await page.evaluate(() => window.addPost('Rescue teams reportedly reached the island shortly before midnight, officials said.'));
-    let next;
+    const deadline = Date.now() + 10000;
     for (;;) {
-      next = await waitForScan(env, page);
-      if (next.scanId !== state.scanId) break;
+      const { scanId } = await ask(env, { type: 'report', tabId });
+      if (scanId && scanId !== state.scanId) break;
+      assert.ok(Date.now() < deadline, 'the grown page was scanned again');
       await page.waitForTimeout(25);
     }
+    await waitForScan(env, page);
     const { report } = await reportOf(env, tabId);
     assert.ok(report.length > 0);
     const { text } = await ask(env, { type: 'text', tabId });
@@ -362,9 +407,11 @@ describe('faults and lifecycle', () => {
       assert.equal(exceptionDetails, undefined, `${file} runs again: ${JSON.stringify(exceptionDetails)}`);
     }
     await cdp.detach();
+    const deadline = Date.now() + 10000;
     for (;;) {
       await waitForScan(env, page);
       if ((await ask(env, { type: 'report', tabId })).scanId !== first) break; // the second copy has scanned
+      assert.ok(Date.now() < deadline, 'the second copy scanned');
       await page.waitForTimeout(25);
     }
     await page.waitForFunction(() => [...CSS.highlights.keys()].some((n) => n.startsWith('sourcelight-')), null, { polling: 20 });
