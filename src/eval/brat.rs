@@ -25,7 +25,7 @@
 //!   sentence is part of an attribution at all); predicted when a claim's `cue`
 //!   starts in it or its `sentence` falls in it (quotes continued over sentences).
 
-use super::score::Binary;
+use super::score::{Agreement, Binary, Tally};
 use crate::offsets::Utf16Index;
 use crate::report::{ByteSpan, Report};
 use serde::Serialize;
@@ -214,6 +214,12 @@ pub struct RealScores {
     pub cue: Binary,
     /// Gold: overlaps a Cue or Content. Predicted: holds a claim's cue or sentence.
     pub content: Binary,
+    /// Attribution level: gold attributions whose Cue a claim's cue overlaps (found of
+    /// labels), and claims whose cue overlaps a gold Cue (matched of claims).
+    pub cues: Tally,
+    /// Of the claims matched to a gold attribution that has a Source, those whose
+    /// `source` overlaps that Source (a claim with no source disagrees).
+    pub sources: Agreement,
     /// `T` spans whose text did not match the article at their offsets.
     pub text_mismatches: u32,
     /// The cue figures per publisher (the article name up to its first `_`).
@@ -224,6 +230,9 @@ pub struct RealScores {
     /// How often each reported cue (lowercased) lies in a spurious sentence.
     #[serde(skip)]
     pub spurious_cues: HashMap<String, u32>,
+    /// Claims matched to a gold attribution whose source disagrees with the gold Source.
+    #[serde(skip)]
+    pub wrong_sources: Vec<Case>,
     #[serde(skip)]
     pub missed: Vec<Case>,
     #[serde(skip)]
@@ -316,6 +325,42 @@ pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealS
                 *acc.spurious_cues.entry(c.clone()).or_default() += 1;
             }
             acc.spurious.push(Case { article: doc.name.clone(), sentence: sentence(), gold_cues: vec![], claims: claim_texts[i].clone() });
+        }
+    }
+    // Attribution level, in UTF-16 units (the Report's).
+    let u16span = |b: &ByteSpan| (index.to_utf16(b.start), index.to_utf16(b.end));
+    let ov = |a: (u32, u32), b: (u32, u32)| a.0 < b.1 && b.0 < a.1;
+    let gold: Vec<(Vec<(u32, u32)>, Vec<(u32, u32)>, &Attribution)> =
+        doc.attributions.iter().map(|a| (a.cue.iter().map(u16span).collect(), a.source.iter().map(u16span).collect(), a)).collect();
+    let claim_cue = |c: &crate::report::Claim| (c.cue.start, c.cue.end);
+    let firsts: Vec<&crate::report::Claim> = report.claims.iter().filter(|c| c.continues.is_none()).collect();
+    for (cues, _, _) in &gold {
+        acc.cues.labels += 1;
+        if firsts.iter().any(|c| cues.iter().any(|g| ov(*g, claim_cue(c)))) {
+            acc.cues.found += 1;
+        }
+    }
+    for c in &firsts {
+        acc.cues.claims += 1;
+        let Some((_, sources, att)) = gold.iter().find(|(cues, _, _)| cues.iter().any(|g| ov(*g, claim_cue(c)))) else { continue };
+        acc.cues.matched += 1;
+        if sources.is_empty() {
+            continue;
+        }
+        let ok = c.source.as_ref().is_some_and(|s| sources.iter().any(|g| ov(*g, (s.start, s.end))));
+        acc.sources.total += 1;
+        if ok {
+            acc.sources.agree += 1;
+        } else {
+            let gold_text: Vec<&str> = att.source.iter().map(|b| &text[b.start..b.end]).collect();
+            let got = c.source.as_ref().map(|s| format!("«{}»", s.text)).unwrap_or_else(|| "no source".into());
+            let sentence = unit_at(c.cue.start).map(|u| text[units[u].start..units[u].end].to_string()).unwrap_or_default();
+            acc.wrong_sources.push(Case {
+                article: doc.name.clone(),
+                sentence,
+                gold_cues: vec![],
+                claims: vec![format!("{} cue «{}»: source {got}, gold source «{}»", c.kind.as_str(), c.cue.text, gold_text.join(" … "))],
+            });
         }
     }
     acc.articles += 1;
@@ -462,6 +507,10 @@ mod tests {
         assert_eq!(top(&acc.missed_cues, 5), vec![("added".to_string(), 1)]);
         assert_eq!(top(&acc.spurious_cues, 5), vec![("nothing".to_string(), 1)]);
         assert_eq!(acc.by_publisher["d"], acc.cue);
+        assert_eq!(acc.cues, Tally { labels: 2, found: 1, claims: 2, matched: 1 });
+        // The first claim has no source while the gold one is "Café owners".
+        assert_eq!(acc.sources, Agreement { agree: 0, total: 1 });
+        assert!(acc.wrong_sources[0].claims[0].contains("gold source «Café owners»"), "{:?}", acc.wrong_sources);
         // A continued quote: the claim's sentence is the second quote sentence, its cue the earlier one.
         let mut acc = RealScores::default();
         let c = claim("said", "Café owners said rents rose.");
@@ -469,6 +518,7 @@ mod tests {
         cont.continues = Some(0);
         score_doc(&doc, &report(vec![c, claim("added", "A spokesman added"), cont]), &units, &mut acc);
         assert_eq!(acc.cue, Binary { tp: 2, fp: 0, fn_: 0, tn: 3 });
+        assert_eq!(acc.cues, Tally { labels: 2, found: 2, claims: 2, matched: 2 });
         assert_eq!(acc.content, Binary { tp: 3, fp: 0, fn_: 0, tn: 2 });
     }
 

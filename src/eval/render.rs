@@ -136,6 +136,18 @@ pub fn real_table(r: &RealScores, dir: &str) -> String {
     let _ = writeln!(out, "sentence-level attribution detection");
     let _ = writeln!(out, "  cue     (gold: a Cue in it; found: a claim's cue in it):          {}", binary(&r.cue));
     let _ = writeln!(out, "  content (gold: a Cue or Content in it; found: a claim's cue or sentence): {}", binary(&r.content));
+    let _ = writeln!(
+        out,
+        "\nattribution level\n  cues:    P {}  R {}  F1 {}   (gold cues found {}/{}; claims on a gold cue {}/{})",
+        fig(r.cues.precision()),
+        fig(r.cues.recall()),
+        fig(r.cues.f1()),
+        r.cues.found,
+        r.cues.labels,
+        r.cues.matched,
+        r.cues.claims
+    );
+    let _ = writeln!(out, "  sources: {} of claims on a gold cue with a gold Source have a source overlapping it", agreement(&r.sources));
     if r.by_publisher.len() > 1 {
         let _ = writeln!(out, "\n  cue figures by publisher:");
         for (p, b) in &r.by_publisher {

@@ -74,6 +74,7 @@ fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
     let mut o = String::new();
     let missed = brat::sample(&r.missed, args.sample, args.seed);
     let spurious = brat::sample(&r.spurious, args.sample, args.seed.wrapping_add(1));
+    let wrong_sources = brat::sample(&r.wrong_sources, args.sample, args.seed.wrapping_add(2));
     if args.json {
         let f = |b: &score::Binary| {
             serde_json::json!({"precision": b.precision(), "recall": b.recall(), "f1": b.f1(), "tp": b.tp, "fp": b.fp, "fn": b.fn_, "tn": b.tn})
@@ -82,10 +83,12 @@ fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
             "dir": dir.display().to_string(),
             "articles": r.articles, "attributions": r.attributions, "sentences": r.sentences, "claims": r.claims,
             "cue": f(&r.cue), "content": f(&r.content),
+            "cues": {"precision": r.cues.precision(), "recall": r.cues.recall(), "f1": r.cues.f1(), "gold": r.cues.labels, "found": r.cues.found, "claims": r.cues.claims, "matched": r.cues.matched},
+            "sources": {"agreement": r.sources.rate(), "agree": r.sources.agree, "total": r.sources.total},
             "text_mismatches": r.text_mismatches,
             "missed_total": r.missed.len(), "spurious_total": r.spurious.len(),
             "by_publisher": r.by_publisher.iter().map(|(p, b)| (p.clone(), f(b))).collect::<serde_json::Map<_, _>>(),
-            "sample": {"seed": args.seed, "missed": missed, "spurious": spurious},
+            "sample": {"seed": args.seed, "missed": missed, "spurious": spurious, "wrong_sources": wrong_sources},
             "top_missed_cues": brat::top(&r.missed_cues, args.top),
             "top_spurious_cues": brat::top(&r.spurious_cues, args.top),
         });
@@ -99,6 +102,7 @@ fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
         if args.sample > 0 {
             let _ = write!(o, "{}", render::cases_text("missed sentences (gold cue, no claim's cue)", &missed, r.missed.len()));
             let _ = write!(o, "{}", render::cases_text("spurious sentences (a claim's cue, no gold cue)", &spurious, r.spurious.len()));
+            let _ = write!(o, "{}", render::cases_text("claims on a gold cue whose source misses the gold Source", &wrong_sources, r.wrong_sources.len()));
         }
         let _ = writeln!(o, "\n({:.1} s; one annotator per article: the annotation file whose name sorts first)", started.elapsed().as_secs_f64());
     }
