@@ -27,7 +27,10 @@ fn load() -> Vec<corpus::Article> {
         Ok(a) => a,
         Err(errors) => {
             let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-            panic!("the corpus has malformed article files (see tests/corpus/FORMAT.md):\n{}", list.join("\n"));
+            panic!(
+                "the corpus has malformed article files (see tests/corpus/FORMAT.md):\n{}",
+                list.join("\n")
+            );
         }
     }
 }
@@ -37,7 +40,13 @@ fn corpus_parses_and_labels_name_their_words() {
     for a in load() {
         let units: Vec<u16> = a.text.encode_utf16().collect();
         for l in &a.labels {
-            assert_eq!(&a.text[l.bytes.start..l.bytes.end], l.words, "{}:{}", a.path, l.line);
+            assert_eq!(
+                &a.text[l.bytes.start..l.bytes.end],
+                l.words,
+                "{}:{}",
+                a.path,
+                l.line
+            );
             let words = String::from_utf16(&units[l.start as usize..l.end as usize]).unwrap();
             assert_eq!(words, l.words, "{}:{}: UTF-16 span", a.path, l.line);
         }
@@ -51,12 +60,17 @@ fn golden_labels_hold_the_floors() {
     let e = score::evaluate(&articles);
     let table = render::corpus_table(&e, CORPUS);
     println!("{table}");
-    let text = std::fs::read_to_string(root().join(FLOORS))
-        .unwrap_or_else(|err| panic!("cannot read {FLOORS}: {err} (create it with `make eval-update-floors`)"));
+    let text = std::fs::read_to_string(root().join(FLOORS)).unwrap_or_else(|err| {
+        panic!("cannot read {FLOORS}: {err} (create it with `make eval-update-floors`)")
+    });
     let floors = Floors::parse(&text).unwrap_or_else(|err| panic!("{FLOORS}: {err}"));
     let failures = floors.check(&e.total.figures(), e.total.violations);
     if !failures.is_empty() {
-        eprintln!("{table}\n{}\nEvery mismatch:\n{}", render::confusion_table(&e), render::mismatches_text(&e));
+        eprintln!(
+            "{table}\n{}\nEvery mismatch:\n{}",
+            render::confusion_table(&e),
+            render::mismatches_text(&e)
+        );
         panic!(
             "accuracy dropped below the floors in {FLOORS}:\n  {}\n(every mismatch is printed above; `make eval` shows the same)",
             failures.join("\n  ")
@@ -77,9 +91,19 @@ fn inline_article_goes_through_the_analyser() {
     assert_eq!(t.all.labels, 3);
     assert_eq!(t.continuations.labels, 1);
     assert_eq!(t.decoys.total, 1);
-    assert_eq!(t.sentences.tp + t.sentences.fn_, 4, "gold-attributed sentences");
+    assert_eq!(
+        t.sentences.tp + t.sentences.fn_,
+        4,
+        "gold-attributed sentences"
+    );
     // Every miss is reported with its sentence.
-    assert_eq!(r.mismatches.iter().filter(|m| m.what == "missed" || m.what == "wrong-kind").count() as u32, t.all.labels - t.all.found);
+    assert_eq!(
+        r.mismatches
+            .iter()
+            .filter(|m| m.what == "missed" || m.what == "wrong-kind")
+            .count() as u32,
+        t.all.labels - t.all.found
+    );
 }
 
 // ---- the `sourcelight eval` command ------------------------------------------------
@@ -91,7 +115,11 @@ fn eval_cmd(args: &[&str]) -> (i32, String, String) {
         .current_dir(root())
         .output()
         .expect("run sourcelight");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -108,7 +136,12 @@ fn eval_cli_tables_json_and_floors() {
     let corpus = d.to_str().unwrap();
     let (code, out, _) = eval_cmd(&["--corpus", corpus, "--mismatches", "--articles"]);
     assert_eq!(code, 0);
-    assert!(out.contains("named") && out.contains("sentences attributed or not") && out.contains("en/a.txt"), "{out}");
+    assert!(
+        out.contains("named")
+            && out.contains("sentences attributed or not")
+            && out.contains("en/a.txt"),
+        "{out}"
+    );
     let (code, out, _) = eval_cmd(&["--corpus", corpus, "--json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
@@ -118,16 +151,32 @@ fn eval_cli_tables_json_and_floors() {
     let floors = d.join("floors.toml");
     std::fs::write(&floors, "named.recall = 1.0\nnamed.precision = 1.0\n").unwrap();
     let (code, out, _) = eval_cmd(&["--corpus", corpus, "--floors", floors.to_str().unwrap()]);
-    let report = sourcelight::analyze("Ann Lee said the plan works. The sources of funding are unclear.", &Default::default());
-    if report.claims.iter().any(|c| c.kind == sourcelight::Kind::Named) {
+    let report = sourcelight::analyze(
+        "Ann Lee said the plan works. The sources of funding are unclear.",
+        &Default::default(),
+    );
+    if report
+        .claims
+        .iter()
+        .any(|c| c.kind == sourcelight::Kind::Named)
+    {
         assert_eq!(code, 0, "{out}");
     } else {
         assert_eq!(code, 1, "{out}");
-        assert!(out.contains("named.recall = 0.0000 is below its floor 1.0000"), "{out}");
+        assert!(
+            out.contains("named.recall = 0.0000 is below its floor 1.0000"),
+            "{out}"
+        );
     }
     // Updating only raises, and writes a file that passes.
     std::fs::write(&floors, "").unwrap();
-    let (code, _, _) = eval_cmd(&["--corpus", corpus, "--floors", floors.to_str().unwrap(), "--update-floors"]);
+    let (code, _, _) = eval_cmd(&[
+        "--corpus",
+        corpus,
+        "--floors",
+        floors.to_str().unwrap(),
+        "--update-floors",
+    ]);
     assert_eq!(code, 0);
     let (code, out, _) = eval_cmd(&["--corpus", corpus, "--floors", floors.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
@@ -138,7 +187,11 @@ fn eval_cli_tables_json_and_floors() {
 #[test]
 fn eval_cli_errors_name_the_place() {
     let d = temp_dir("bad");
-    std::fs::write(d.join("en/b.txt"), "# lang: en\nHead\nThe {{anonymus:sources}} said.\n").unwrap();
+    std::fs::write(
+        d.join("en/b.txt"),
+        "# lang: en\nHead\nThe {{anonymus:sources}} said.\n",
+    )
+    .unwrap();
     let (code, _, err) = eval_cmd(&["--corpus", d.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(err.contains("b.txt:3:5: unknown kind `anonymus`"), "{err}");
@@ -163,6 +216,9 @@ fn eval_cli_reads_brat() {
     assert_eq!(v["articles"], 1);
     assert_eq!(v["attributions"], 1);
     assert_eq!(v["sentences"], 2);
-    assert_eq!(v["cue"]["tp"].as_u64().unwrap() + v["cue"]["fn"].as_u64().unwrap(), 1);
+    assert_eq!(
+        v["cue"]["tp"].as_u64().unwrap() + v["cue"]["fn"].as_u64().unwrap(),
+        1
+    );
     std::fs::remove_dir_all(&d).unwrap();
 }

@@ -69,16 +69,30 @@ pub fn parse_ann(ann: &str, text: &str) -> Result<(Vec<Attribution>, u32), Strin
         let mut cols = line.splitn(3, '\t');
         let id = cols.next().unwrap_or("");
         if id.starts_with('T') && id[1..].chars().all(|c| c.is_ascii_digit()) && id.len() > 1 {
-            let mid = cols.next().ok_or_else(|| format!("line {line_no}: `T` line without type and offsets"))?;
+            let mid = cols
+                .next()
+                .ok_or_else(|| format!("line {line_no}: `T` line without type and offsets"))?;
             let body = cols.next().unwrap_or("");
-            let (ty, offsets) = mid.split_once(' ').ok_or_else(|| format!("line {line_no}: `T` line without offsets"))?;
+            let (ty, offsets) = mid
+                .split_once(' ')
+                .ok_or_else(|| format!("line {line_no}: `T` line without offsets"))?;
             let mut frags = Vec::new();
             for frag in offsets.split(';') {
-                let (a, b) = frag.trim().split_once(' ').ok_or_else(|| format!("line {line_no}: bad fragment {frag:?}"))?;
-                let a: usize = a.parse().map_err(|_| format!("line {line_no}: bad offset {a:?}"))?;
-                let b: usize = b.parse().map_err(|_| format!("line {line_no}: bad offset {b:?}"))?;
+                let (a, b) = frag
+                    .trim()
+                    .split_once(' ')
+                    .ok_or_else(|| format!("line {line_no}: bad fragment {frag:?}"))?;
+                let a: usize = a
+                    .parse()
+                    .map_err(|_| format!("line {line_no}: bad offset {a:?}"))?;
+                let b: usize = b
+                    .parse()
+                    .map_err(|_| format!("line {line_no}: bad offset {b:?}"))?;
                 if a > b || b >= cp.len() {
-                    return Err(format!("line {line_no}: span {a}-{b} outside the text ({} code points)", cp.len() - 1));
+                    return Err(format!(
+                        "line {line_no}: span {a}-{b} outside the text ({} code points)",
+                        cp.len() - 1
+                    ));
                 }
                 frags.push(ByteSpan::new(cp[a], cp[b]));
             }
@@ -90,7 +104,8 @@ pub fn parse_ann(ann: &str, text: &str) -> Result<(Vec<Attribution>, u32), Strin
                 mismatches += 1;
             }
             spans.insert(id, (ty, frags));
-        } else if id.starts_with('E') && id.len() > 1 && id[1..].chars().all(|c| c.is_ascii_digit()) {
+        } else if id.starts_with('E') && id.len() > 1 && id[1..].chars().all(|c| c.is_ascii_digit())
+        {
             events.push((line_no, cols.next().unwrap_or("")));
         }
         // Anything else (`#` notes, `A`/`R`/`M` lines, continuation lines of a multi-line TEXT) is ignored.
@@ -99,15 +114,21 @@ pub fn parse_ann(ann: &str, text: &str) -> Result<(Vec<Attribution>, u32), Strin
     for (line_no, args) in events {
         let mut parts = args.split_whitespace();
         let anchor = parts.next().unwrap_or("");
-        let (anchor_role, _) = anchor.split_once(':').ok_or_else(|| format!("line {line_no}: bad event anchor {anchor:?}"))?;
+        let (anchor_role, _) = anchor
+            .split_once(':')
+            .ok_or_else(|| format!("line {line_no}: bad event anchor {anchor:?}"))?;
         if anchor_role != "Attribution" && anchor_role != "Attribution-no-source" {
             continue;
         }
         let mut a = Attribution::default();
         for part in parts {
-            let Some((role, tid)) = part.split_once(':') else { continue };
+            let Some((role, tid)) = part.split_once(':') else {
+                continue;
+            };
             let Some((_, frags)) = spans.get(tid) else {
-                return Err(format!("line {line_no}: {role} refers to unknown span {tid}"));
+                return Err(format!(
+                    "line {line_no}: {role} refers to unknown span {tid}"
+                ));
             };
             let role = role.trim_end_matches(|c: char| c.is_ascii_digit());
             match role {
@@ -141,13 +162,24 @@ pub fn find_pairs(dir: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>, String>
     if text_dir.is_dir() && ann_dir.is_dir() {
         let mut by_article: HashMap<String, PathBuf> = HashMap::new();
         for ann in list(&ann_dir, "ann")? {
-            let stem = ann.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-            let article = stem.rsplit_once('_').map(|(a, _)| a.to_string()).unwrap_or(stem);
+            let stem = ann
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let article = stem
+                .rsplit_once('_')
+                .map(|(a, _)| a.to_string())
+                .unwrap_or(stem);
             // Sorted listing: the first file seen for an article is the one whose name sorts first.
             by_article.entry(article).or_insert(ann);
         }
         for txt in list(&text_dir, "txt")? {
-            let name = txt.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            let name = txt
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             if let Some(ann) = by_article.get(&name) {
                 pairs.push((name, txt, ann.clone()));
             }
@@ -155,13 +187,20 @@ pub fn find_pairs(dir: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>, String>
     } else {
         let mut stack = vec![dir.to_path_buf()];
         while let Some(d) = stack.pop() {
-            for p in std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?.filter_map(|e| e.ok().map(|e| e.path())) {
+            for p in std::fs::read_dir(&d)
+                .map_err(|e| format!("{}: {e}", d.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+            {
                 if p.is_dir() {
                     stack.push(p);
                 } else if p.extension().is_some_and(|x| x == "ann") {
                     let txt = p.with_extension("txt");
                     if txt.is_file() {
-                        let name = p.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+                        let name = p
+                            .file_stem()
+                            .unwrap_or_default()
+                            .to_string_lossy()
+                            .into_owned();
                         pairs.push((name, txt, p));
                     }
                 }
@@ -186,8 +225,15 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Doc>, String> {
         let text = String::from_utf8_lossy(&text).into_owned();
         let ann_text = std::fs::read(&ann).map_err(|e| format!("{}: {e}", ann.display()))?;
         let ann_text = String::from_utf8_lossy(&ann_text);
-        let (attributions, text_mismatches) = parse_ann(&ann_text, &text).map_err(|e| format!("{}: {e}", ann.display()))?;
-        docs.push(Doc { name, ann, text, attributions, text_mismatches });
+        let (attributions, text_mismatches) =
+            parse_ann(&ann_text, &text).map_err(|e| format!("{}: {e}", ann.display()))?;
+        docs.push(Doc {
+            name,
+            ann,
+            text,
+            attributions,
+            text_mismatches,
+        });
     }
     Ok(docs)
 }
@@ -248,7 +294,10 @@ fn has_word(text: &str, a: ByteSpan, b: ByteSpan) -> bool {
 pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealScores) {
     let text = &doc.text;
     let index = Utf16Index::new(text);
-    let u16s: Vec<(u32, u32)> = units.iter().map(|u| (index.to_utf16(u.start), index.to_utf16(u.end))).collect();
+    let u16s: Vec<(u32, u32)> = units
+        .iter()
+        .map(|u| (index.to_utf16(u.start), index.to_utf16(u.end)))
+        .collect();
     let n = units.len();
     // Gold: units overlapped by cue / content fragments (binary search to the first candidate unit).
     let mut gold_cue = vec![false; n];
@@ -290,7 +339,11 @@ pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealS
             pred_cue[u] = true;
             pred_any[u] = true;
             claim_cues[u].push(c.cue.text.to_lowercase());
-            let src = c.source.as_ref().map(|s| format!(", source «{}»", s.text)).unwrap_or_default();
+            let src = c
+                .source
+                .as_ref()
+                .map(|s| format!(", source «{}»", s.text))
+                .unwrap_or_default();
             claim_texts[u].push(format!("{} cue «{}»{}", c.kind.as_str(), c.cue.text, src));
         }
         // The sentence the claim lies in (different from the cue's for continued quotes).
@@ -311,55 +364,112 @@ pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealS
     };
     tally(&gold_cue, &pred_cue, &mut acc.cue);
     let publisher = doc.name.split('_').next().unwrap_or("").to_string();
-    tally(&gold_cue, &pred_cue, acc.by_publisher.entry(publisher).or_default());
+    tally(
+        &gold_cue,
+        &pred_cue,
+        acc.by_publisher.entry(publisher).or_default(),
+    );
     tally(&gold_any, &pred_any, &mut acc.content);
     for i in 0..n {
         let sentence = || text[units[i].start..units[i].end].to_string();
         if gold_cue[i] && !pred_cue[i] {
             for c in &cue_texts[i] {
-                *acc.missed_cues.entry(c.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")).or_default() += 1;
+                *acc.missed_cues
+                    .entry(
+                        c.to_lowercase()
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    )
+                    .or_default() += 1;
             }
-            acc.missed.push(Case { article: doc.name.clone(), sentence: sentence(), gold_cues: cue_texts[i].clone(), claims: vec![] });
+            acc.missed.push(Case {
+                article: doc.name.clone(),
+                sentence: sentence(),
+                gold_cues: cue_texts[i].clone(),
+                claims: vec![],
+            });
         } else if !gold_cue[i] && pred_cue[i] {
             for c in &claim_cues[i] {
                 *acc.spurious_cues.entry(c.clone()).or_default() += 1;
             }
-            acc.spurious.push(Case { article: doc.name.clone(), sentence: sentence(), gold_cues: vec![], claims: claim_texts[i].clone() });
+            acc.spurious.push(Case {
+                article: doc.name.clone(),
+                sentence: sentence(),
+                gold_cues: vec![],
+                claims: claim_texts[i].clone(),
+            });
         }
     }
     // Attribution level, in UTF-16 units (the Report's).
     let u16span = |b: &ByteSpan| (index.to_utf16(b.start), index.to_utf16(b.end));
     let ov = |a: (u32, u32), b: (u32, u32)| a.0 < b.1 && b.0 < a.1;
-    let gold: Vec<(Vec<(u32, u32)>, Vec<(u32, u32)>, &Attribution)> =
-        doc.attributions.iter().map(|a| (a.cue.iter().map(u16span).collect(), a.source.iter().map(u16span).collect(), a)).collect();
+    type Spans16 = Vec<(u32, u32)>;
+    let gold: Vec<(Spans16, Spans16, &Attribution)> = doc
+        .attributions
+        .iter()
+        .map(|a| {
+            (
+                a.cue.iter().map(u16span).collect(),
+                a.source.iter().map(u16span).collect(),
+                a,
+            )
+        })
+        .collect();
     let claim_cue = |c: &crate::report::Claim| (c.cue.start, c.cue.end);
-    let firsts: Vec<&crate::report::Claim> = report.claims.iter().filter(|c| c.continues.is_none()).collect();
+    let firsts: Vec<&crate::report::Claim> = report
+        .claims
+        .iter()
+        .filter(|c| c.continues.is_none())
+        .collect();
     for (cues, _, _) in &gold {
         acc.cues.labels += 1;
-        if firsts.iter().any(|c| cues.iter().any(|g| ov(*g, claim_cue(c)))) {
+        if firsts
+            .iter()
+            .any(|c| cues.iter().any(|g| ov(*g, claim_cue(c))))
+        {
             acc.cues.found += 1;
         }
     }
     for c in &firsts {
         acc.cues.claims += 1;
-        let Some((_, sources, att)) = gold.iter().find(|(cues, _, _)| cues.iter().any(|g| ov(*g, claim_cue(c)))) else { continue };
+        let Some((_, sources, att)) = gold
+            .iter()
+            .find(|(cues, _, _)| cues.iter().any(|g| ov(*g, claim_cue(c))))
+        else {
+            continue;
+        };
         acc.cues.matched += 1;
         if sources.is_empty() {
             continue;
         }
-        let ok = c.source.as_ref().is_some_and(|s| sources.iter().any(|g| ov(*g, (s.start, s.end))));
+        let ok = c
+            .source
+            .as_ref()
+            .is_some_and(|s| sources.iter().any(|g| ov(*g, (s.start, s.end))));
         acc.sources.total += 1;
         if ok {
             acc.sources.agree += 1;
         } else {
             let gold_text: Vec<&str> = att.source.iter().map(|b| &text[b.start..b.end]).collect();
-            let got = c.source.as_ref().map(|s| format!("«{}»", s.text)).unwrap_or_else(|| "no source".into());
-            let sentence = unit_at(c.cue.start).map(|u| text[units[u].start..units[u].end].to_string()).unwrap_or_default();
+            let got = c
+                .source
+                .as_ref()
+                .map(|s| format!("«{}»", s.text))
+                .unwrap_or_else(|| "no source".into());
+            let sentence = unit_at(c.cue.start)
+                .map(|u| text[units[u].start..units[u].end].to_string())
+                .unwrap_or_default();
             acc.wrong_sources.push(Case {
                 article: doc.name.clone(),
                 sentence,
                 gold_cues: vec![],
-                claims: vec![format!("{} cue «{}»: source {got}, gold source «{}»", c.kind.as_str(), c.cue.text, gold_text.join(" … "))],
+                claims: vec![format!(
+                    "{} cue «{}»: source {got}, gold source «{}»",
+                    c.kind.as_str(),
+                    c.cue.text,
+                    gold_text.join(" … ")
+                )],
             });
         }
     }
@@ -438,7 +548,10 @@ mod tests {
         s += "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n";
         s += &t("T5", "Source", "A spokesman");
         s += &t("T6", "Cue", "added");
-        s += &format!("T7\tContent {} {};{} {}\t“We are “fine” now. Really.”\n", q1.0, q1.1, q2.0, q2.1);
+        s += &format!(
+            "T7\tContent {} {};{} {}\t“We are “fine” now. Really.”\n",
+            q1.0, q1.1, q2.0, q2.1
+        );
         s += &t("T8", "Attribution", "added");
         s += "E2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n";
         s += "#1\tAnnotatorNotes T7\ta note\n";
@@ -469,7 +582,14 @@ mod tests {
     }
 
     fn report(claims: Vec<Claim>) -> Report {
-        Report { version: 1, language: Language::En, length: 0, claims, groups: vec![], summary: Summary::default() }
+        Report {
+            version: 1,
+            language: Language::En,
+            length: 0,
+            claims,
+            groups: vec![],
+            summary: Summary::default(),
+        }
     }
 
     #[test]
@@ -481,45 +601,131 @@ mod tests {
         assert_eq!(&TEXT[a.source[0].start..a.source[0].end], "Café owners");
         assert_eq!(&TEXT[a.cue[0].start..a.cue[0].end], "said");
         assert_eq!(atts[1].content.len(), 2);
-        assert_eq!(&TEXT[atts[1].content[1].start..atts[1].content[1].end], "Really.”");
+        assert_eq!(
+            &TEXT[atts[1].content[1].start..atts[1].content[1].end],
+            "Really.”"
+        );
         // A wrong offset is counted, not fatal; one outside the text is an error.
         let bad = ann().replace("\tsaid\n", "\tsays\n");
         assert_eq!(parse_ann(&bad, TEXT).unwrap().1, 2);
-        assert!(parse_ann("T1\tCue 0 9999\tx\n", TEXT).unwrap_err().contains("outside the text"));
-        assert!(parse_ann("E1\tAttribution:T1 Cue:T2\n", TEXT).unwrap_err().contains("unknown span"));
+        assert!(parse_ann("T1\tCue 0 9999\tx\n", TEXT)
+            .unwrap_err()
+            .contains("outside the text"));
+        assert!(parse_ann("E1\tAttribution:T1 Cue:T2\n", TEXT)
+            .unwrap_err()
+            .contains("unknown span"));
     }
 
     #[test]
     fn cue_and_content_variants() {
         let (attributions, _) = parse_ann(&ann(), TEXT).unwrap();
-        let doc = Doc { name: "d".into(), ann: PathBuf::new(), text: TEXT.into(), attributions, text_mismatches: 0 };
+        let doc = Doc {
+            name: "d".into(),
+            ann: PathBuf::new(),
+            text: TEXT.into(),
+            attributions,
+            text_mismatches: 0,
+        };
         let units = crate::eval::sentences::sentences(TEXT);
         // Units: "Café owners said rents rose." | "The weather was mild." | "A spokesman added: “We are “fine” now." | "Really.”" | "Nothing else."
-        assert_eq!(units.len(), 5, "{:?}", units.iter().map(|u| &TEXT[u.start..u.end]).collect::<Vec<_>>());
+        assert_eq!(
+            units.len(),
+            5,
+            "{:?}",
+            units
+                .iter()
+                .map(|u| &TEXT[u.start..u.end])
+                .collect::<Vec<_>>()
+        );
         let mut acc = RealScores::default();
         // Finds the first attribution, misses the second, and reports "Nothing else." wrongly.
-        score_doc(&doc, &report(vec![claim("said", "Café owners said rents rose."), claim("Nothing", "Nothing else.")]), &units, &mut acc);
-        assert_eq!(acc.cue, Binary { tp: 1, fp: 1, fn_: 1, tn: 2 });
-        assert_eq!(acc.content, Binary { tp: 1, fp: 1, fn_: 2, tn: 1 });
+        score_doc(
+            &doc,
+            &report(vec![
+                claim("said", "Café owners said rents rose."),
+                claim("Nothing", "Nothing else."),
+            ]),
+            &units,
+            &mut acc,
+        );
+        assert_eq!(
+            acc.cue,
+            Binary {
+                tp: 1,
+                fp: 1,
+                fn_: 1,
+                tn: 2
+            }
+        );
+        assert_eq!(
+            acc.content,
+            Binary {
+                tp: 1,
+                fp: 1,
+                fn_: 2,
+                tn: 1
+            }
+        );
         assert_eq!(acc.missed.len(), 1);
         assert_eq!(acc.missed[0].gold_cues, vec!["added".to_string()]);
         assert_eq!(acc.spurious[0].sentence, "Nothing else.");
         assert_eq!(top(&acc.missed_cues, 5), vec![("added".to_string(), 1)]);
         assert_eq!(top(&acc.spurious_cues, 5), vec![("nothing".to_string(), 1)]);
         assert_eq!(acc.by_publisher["d"], acc.cue);
-        assert_eq!(acc.cues, Tally { labels: 2, found: 1, claims: 2, matched: 1 });
+        assert_eq!(
+            acc.cues,
+            Tally {
+                labels: 2,
+                found: 1,
+                claims: 2,
+                matched: 1
+            }
+        );
         // The first claim has no source while the gold one is "Café owners".
         assert_eq!(acc.sources, Agreement { agree: 0, total: 1 });
-        assert!(acc.wrong_sources[0].claims[0].contains("gold source «Café owners»"), "{:?}", acc.wrong_sources);
+        assert!(
+            acc.wrong_sources[0].claims[0].contains("gold source «Café owners»"),
+            "{:?}",
+            acc.wrong_sources
+        );
         // A continued quote: the claim's sentence is the second quote sentence, its cue the earlier one.
         let mut acc = RealScores::default();
         let c = claim("said", "Café owners said rents rose.");
         let mut cont = claim("added", "Really.”");
         cont.continues = Some(0);
-        score_doc(&doc, &report(vec![c, claim("added", "A spokesman added"), cont]), &units, &mut acc);
-        assert_eq!(acc.cue, Binary { tp: 2, fp: 0, fn_: 0, tn: 3 });
-        assert_eq!(acc.cues, Tally { labels: 2, found: 2, claims: 2, matched: 2 });
-        assert_eq!(acc.content, Binary { tp: 3, fp: 0, fn_: 0, tn: 2 });
+        score_doc(
+            &doc,
+            &report(vec![c, claim("added", "A spokesman added"), cont]),
+            &units,
+            &mut acc,
+        );
+        assert_eq!(
+            acc.cue,
+            Binary {
+                tp: 2,
+                fp: 0,
+                fn_: 0,
+                tn: 3
+            }
+        );
+        assert_eq!(
+            acc.cues,
+            Tally {
+                labels: 2,
+                found: 2,
+                claims: 2,
+                matched: 2
+            }
+        );
+        assert_eq!(
+            acc.content,
+            Binary {
+                tp: 3,
+                fp: 0,
+                fn_: 0,
+                tn: 2
+            }
+        );
     }
 
     #[test]
@@ -537,7 +743,8 @@ mod tests {
 
     #[test]
     fn finds_polnear_layout_and_picks_one_annotator() {
-        let dir = std::env::temp_dir().join(format!("sourcelight-brat-test-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("sourcelight-brat-test-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("text")).unwrap();
         std::fs::create_dir_all(dir.join("attributions")).unwrap();

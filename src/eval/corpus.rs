@@ -47,7 +47,10 @@ pub struct LabelChecks {
 
 impl LabelChecks {
     pub fn is_empty(&self) -> bool {
-        self.reason.is_none() && self.vantage.is_none() && self.count.is_none() && self.opinion.is_none()
+        self.reason.is_none()
+            && self.vantage.is_none()
+            && self.count.is_none()
+            && self.opinion.is_none()
     }
 }
 
@@ -107,8 +110,14 @@ impl Article {
     /// Short name for tables: the file name without folders.
     pub fn name(&self) -> String {
         let p = Path::new(&self.path);
-        let lang = p.parent().and_then(|d| d.file_name()).map(|d| d.to_string_lossy().into_owned());
-        let file = p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| self.path.clone());
+        let lang = p
+            .parent()
+            .and_then(|d| d.file_name())
+            .map(|d| d.to_string_lossy().into_owned());
+        let file = p
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.clone());
         match lang {
             Some(l) if l == "en" || l == "es" => format!("{l}/{file}"),
             _ => file,
@@ -143,7 +152,12 @@ const HEADER_KEYS: [&str; 3] = ["style", "lang", "note"];
 
 /// Parses one article file's contents. `path` is used in error messages only.
 pub fn parse_article(path: &str, source: &str) -> Result<Article, CorpusError> {
-    let err = |line: usize, column: usize, message: String| CorpusError { path: path.to_string(), line, column, message };
+    let err = |line: usize, column: usize, message: String| CorpusError {
+        path: path.to_string(),
+        line,
+        column,
+        message,
+    };
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let lines: Vec<&str> = source.split_inclusive('\n').collect();
 
@@ -163,9 +177,15 @@ pub fn parse_article(path: &str, source: &str) -> Result<Article, CorpusError> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end_matches(['\n', '\r']);
-        let Some(field) = line.strip_prefix("# ") else { break };
+        let Some(field) = line.strip_prefix("# ") else {
+            break;
+        };
         let Some((key, value)) = field.split_once(':') else {
-            return Err(err(i + 1, 1, format!("header line must be `# key: value`, found {line:?}")));
+            return Err(err(
+                i + 1,
+                1,
+                format!("header line must be `# key: value`, found {line:?}"),
+            ));
         };
         let key = key.trim();
         let value = value.trim().to_string();
@@ -173,7 +193,11 @@ pub fn parse_article(path: &str, source: &str) -> Result<Article, CorpusError> {
             "style" => article.style = Some(value),
             "lang" => {
                 if value != "en" && value != "es" {
-                    return Err(err(i + 1, 1, format!("`# lang:` must be `en` or `es`, found {value:?}")));
+                    return Err(err(
+                        i + 1,
+                        1,
+                        format!("`# lang:` must be `en` or `es`, found {value:?}"),
+                    ));
                 }
                 article.lang = Some(value)
             }
@@ -187,7 +211,10 @@ pub fn parse_article(path: &str, source: &str) -> Result<Article, CorpusError> {
                 return Err(err(
                     i + 1,
                     3,
-                    format!("unknown header field `{key}` (known: {})", HEADER_KEYS.join(", ")),
+                    format!(
+                        "unknown header field `{key}` (known: {})",
+                        HEADER_KEYS.join(", ")
+                    ),
                 ))
             }
         }
@@ -201,10 +228,15 @@ pub fn parse_article(path: &str, source: &str) -> Result<Article, CorpusError> {
 
     let mut text = String::with_capacity(source.len());
     for (n, line) in lines.iter().enumerate().skip(i) {
-        parse_line(line, n + 1, &mut text, &mut article).map_err(|(col, msg)| err(n + 1, col, msg))?;
+        parse_line(line, n + 1, &mut text, &mut article)
+            .map_err(|(col, msg)| err(n + 1, col, msg))?;
     }
     if text.trim().is_empty() {
-        return Err(err(0, 0, "the article has no text after its header".to_string()));
+        return Err(err(
+            0,
+            0,
+            "the article has no text after its header".to_string(),
+        ));
     }
 
     // UTF-16 positions, with one index over the finished text.
@@ -213,7 +245,11 @@ pub fn parse_article(path: &str, source: &str) -> Result<Article, CorpusError> {
         label.start = index.to_utf16(label.bytes.start);
         label.end = index.to_utf16(label.bytes.end);
     }
-    for m in article.continuations.iter_mut().chain(article.decoys.iter_mut()) {
+    for m in article
+        .continuations
+        .iter_mut()
+        .chain(article.decoys.iter_mut())
+    {
         m.at = index.to_utf16(m.byte);
     }
     article.text = text;
@@ -222,7 +258,12 @@ pub fn parse_article(path: &str, source: &str) -> Result<Article, CorpusError> {
 
 /// Parses one line of article text, appending its plain text to `out`.
 /// Errors are (1-based column in characters, message).
-fn parse_line(line: &str, line_no: usize, out: &mut String, article: &mut Article) -> Result<(), (usize, String)> {
+fn parse_line(
+    line: &str,
+    line_no: usize,
+    out: &mut String,
+    article: &mut Article,
+) -> Result<(), (usize, String)> {
     let col = |byte: usize| line[..byte].chars().count() + 1;
     let mut rest = 0usize; // bytes of `line` consumed
     loop {
@@ -234,7 +275,9 @@ fn parse_line(line: &str, line_no: usize, out: &mut String, article: &mut Articl
                 return Ok(());
             }
             (None, Some(c)) => return Err((col(c), "`}}` without a matching `{{`".to_string())),
-            (Some(o), Some(c)) if c < o => return Err((col(c), "`}}` without a matching `{{`".to_string())),
+            (Some(o), Some(c)) if c < o => {
+                return Err((col(c), "`}}` without a matching `{{`".to_string()))
+            }
             (Some(o), _) => {
                 out.push_str(&line[rest..o]);
                 let body_start = o + 2;
@@ -253,14 +296,28 @@ fn parse_line(line: &str, line_no: usize, out: &mut String, article: &mut Articl
 }
 
 /// Parses the inside of one `{{…}}` (without braces) at file column `column`.
-fn parse_markup(body: &str, line_no: usize, column: usize, out: &mut String, article: &mut Article) -> Result<(), (usize, String)> {
+fn parse_markup(
+    body: &str,
+    line_no: usize,
+    column: usize,
+    out: &mut String,
+    article: &mut Article,
+) -> Result<(), (usize, String)> {
     match body {
         "+" => {
-            article.continuations.push(Marker { byte: out.len(), at: 0, line: line_no });
+            article.continuations.push(Marker {
+                byte: out.len(),
+                at: 0,
+                line: line_no,
+            });
             return Ok(());
         }
         "-" => {
-            article.decoys.push(Marker { byte: out.len(), at: 0, line: line_no });
+            article.decoys.push(Marker {
+                byte: out.len(),
+                at: 0,
+                line: line_no,
+            });
             return Ok(());
         }
         _ => {}
@@ -281,7 +338,10 @@ fn parse_markup(body: &str, line_no: usize, column: usize, out: &mut String, art
     };
     let kind = Kind::parse(kind_name).ok_or_else(|| {
         let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-        (column, format!("unknown kind `{kind_name}` (known: {})", known.join(", ")))
+        (
+            column,
+            format!("unknown kind `{kind_name}` (known: {})", known.join(", ")),
+        )
     })?;
 
     let mut checks = LabelChecks::default();
@@ -290,7 +350,13 @@ fn parse_markup(body: &str, line_no: usize, column: usize, out: &mut String, art
             return Err((column, format!("`{kv}` is not `key=value`")));
         };
         let bad = |allowed: &str| (column, format!("`{key}={value}`: {key} must be {allowed}"));
-        let dup = |set: bool| if set { Err((column, format!("`{key}` given twice"))) } else { Ok(()) };
+        let dup = |set: bool| {
+            if set {
+                Err((column, format!("`{key}` given twice")))
+            } else {
+                Ok(())
+            }
+        };
         match key {
             "reason" => {
                 dup(checks.reason.is_some())?;
@@ -320,11 +386,22 @@ fn parse_markup(body: &str, line_no: usize, column: usize, out: &mut String, art
                     },
                 })
             }
-            _ => return Err((column, format!("unknown check `{key}` (known: reason, vantage, count, opinion)"))),
+            _ => {
+                return Err((
+                    column,
+                    format!("unknown check `{key}` (known: reason, vantage, count, opinion)"),
+                ))
+            }
         }
     }
     if !checks.is_empty() && kind != Kind::Anonymous {
-        return Err((column, format!("checks (reason, vantage, count, opinion) are for anonymous labels only, not `{}`", kind.as_str())));
+        return Err((
+            column,
+            format!(
+                "checks (reason, vantage, count, opinion) are for anonymous labels only, not `{}`",
+                kind.as_str()
+            ),
+        ));
     }
     if words.trim().is_empty() {
         return Err((column, "label has no words after `:`".to_string()));
@@ -378,14 +455,24 @@ pub fn article_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// Reads and parses every article under `dir`. Returns every error found, not just the first.
 pub fn load_dir(dir: &Path) -> Result<Vec<Article>, Vec<CorpusError>> {
     let files = article_files(dir).map_err(|e| {
-        vec![CorpusError { path: dir.display().to_string(), line: 0, column: 0, message: format!("cannot read the corpus folder: {e}") }]
+        vec![CorpusError {
+            path: dir.display().to_string(),
+            line: 0,
+            column: 0,
+            message: format!("cannot read the corpus folder: {e}"),
+        }]
     })?;
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     for file in files {
         let shown = file.display().to_string();
         match std::fs::read(&file) {
-            Err(e) => errors.push(CorpusError { path: shown, line: 0, column: 0, message: format!("cannot read: {e}") }),
+            Err(e) => errors.push(CorpusError {
+                path: shown,
+                line: 0,
+                column: 0,
+                message: format!("cannot read: {e}"),
+            }),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Err(e) => errors.push(CorpusError {
                     path: shown,
@@ -420,7 +507,9 @@ mod tests {
 
     #[test]
     fn header_and_plain_text() {
-        let a = parse("# style: wire\n# lang: en\n# note: a test\n\nHeadline\n\n{{named:Ann Lee}} said it.\n");
+        let a = parse(
+            "# style: wire\n# lang: en\n# note: a test\n\nHeadline\n\n{{named:Ann Lee}} said it.\n",
+        );
         assert_eq!(a.style.as_deref(), Some("wire"));
         assert_eq!(a.lang.as_deref(), Some("en"));
         assert_eq!(a.note.as_deref(), Some("a test"));
@@ -454,12 +543,21 @@ mod tests {
     fn markers_and_utf16_spans() {
         // The emoji is two UTF-16 units, "é" and "ñ" one each but two bytes.
         let a = parse("# lang: es\n«Ganamos 🎉», dijo {{named#ruiz:Ruiz}}. «{{+}}Siempre.» {{-}}Peña tenía fuentes de ingresos.\n");
-        assert_eq!(a.text, "«Ganamos 🎉», dijo Ruiz. «Siempre.» Peña tenía fuentes de ingresos.\n");
+        assert_eq!(
+            a.text,
+            "«Ganamos 🎉», dijo Ruiz. «Siempre.» Peña tenía fuentes de ingresos.\n"
+        );
         let l = &a.labels[0];
         let units: Vec<u16> = a.text.encode_utf16().collect();
-        assert_eq!(String::from_utf16(&units[l.start as usize..l.end as usize]).unwrap(), "Ruiz");
+        assert_eq!(
+            String::from_utf16(&units[l.start as usize..l.end as usize]).unwrap(),
+            "Ruiz"
+        );
         assert_eq!(a.continuations.len(), 1);
-        assert_eq!(&a.text[a.continuations[0].byte..a.continuations[0].byte + 8], "Siempre.");
+        assert_eq!(
+            &a.text[a.continuations[0].byte..a.continuations[0].byte + 8],
+            "Siempre."
+        );
         let c = a.continuations[0].at as usize;
         assert_eq!(String::from_utf16(&units[c..c + 8]).unwrap(), "Siempre.");
         assert_eq!(a.decoys.len(), 1);
@@ -469,10 +567,18 @@ mod tests {
     #[test]
     fn several_labels_on_a_line_and_over_lines() {
         let a = parse("# lang: en\nT\n{{vague:Critics}} say it, {{unverified:reportedly}}.\nThe firm {{organisation:Acme}} said.\n");
-        let kinds: Vec<_> = a.labels.iter().map(|l| (l.kind, l.words.as_str(), l.line)).collect();
+        let kinds: Vec<_> = a
+            .labels
+            .iter()
+            .map(|l| (l.kind, l.words.as_str(), l.line))
+            .collect();
         assert_eq!(
             kinds,
-            vec![(Kind::Vague, "Critics", 3), (Kind::Unverified, "reportedly", 3), (Kind::Organisation, "Acme", 4)]
+            vec![
+                (Kind::Vague, "Critics", 3),
+                (Kind::Unverified, "reportedly", 3),
+                (Kind::Organisation, "Acme", 4)
+            ]
         );
         for l in &a.labels {
             assert_eq!(&a.text[l.bytes.start..l.bytes.end], l.words);
@@ -483,22 +589,50 @@ mod tests {
     fn errors_name_line_and_column() {
         let e = error("# lang: en\nHead\nThe {{anonymus:sources}} said.\n");
         assert_eq!((e.line, e.column), (3, 5));
-        assert!(e.message.contains("unknown kind `anonymus`"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown kind `anonymus`"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.to_string().split(": ").next().unwrap(), "t.txt:3:5");
 
-        assert!(error("# lang: en\nThe {{named:Ann said.\n").message.contains("not closed"));
-        assert!(error("# lang: en\nThe named:Ann}} said.\n").message.contains("without a matching"));
-        assert!(error("# lang: en\n{{named Ann}} said.\n").message.contains("no `:`"));
-        assert!(error("# lang: en\n{{named:}} said.\n").message.contains("no words"));
-        assert!(error("# lang: en\n{{named count=2:Ann}} said.\n").message.contains("anonymous labels only"));
-        assert!(error("# lang: en\n{{anonymous count=zero:x}} said.\n").message.contains("count must be"));
-        assert!(error("# lang: en\n{{anonymous reason=maybe:x}} said.\n").message.contains("reason must be"));
-        assert!(error("# lang: en\n{{anonymous vantage=y:x}} said.\n").message.contains("vantage must be"));
-        assert!(error("# lang: en\n{{anonymous depth=2:x}} said.\n").message.contains("unknown check"));
-        assert!(error("# lang: en\n{{anonymous#:x}} said.\n").message.contains("empty group"));
-        assert!(error("# lang: en\n{{named:a {{named:b}}}} said.\n").message.contains("nested"));
+        assert!(error("# lang: en\nThe {{named:Ann said.\n")
+            .message
+            .contains("not closed"));
+        assert!(error("# lang: en\nThe named:Ann}} said.\n")
+            .message
+            .contains("without a matching"));
+        assert!(error("# lang: en\n{{named Ann}} said.\n")
+            .message
+            .contains("no `:`"));
+        assert!(error("# lang: en\n{{named:}} said.\n")
+            .message
+            .contains("no words"));
+        assert!(error("# lang: en\n{{named count=2:Ann}} said.\n")
+            .message
+            .contains("anonymous labels only"));
+        assert!(error("# lang: en\n{{anonymous count=zero:x}} said.\n")
+            .message
+            .contains("count must be"));
+        assert!(error("# lang: en\n{{anonymous reason=maybe:x}} said.\n")
+            .message
+            .contains("reason must be"));
+        assert!(error("# lang: en\n{{anonymous vantage=y:x}} said.\n")
+            .message
+            .contains("vantage must be"));
+        assert!(error("# lang: en\n{{anonymous depth=2:x}} said.\n")
+            .message
+            .contains("unknown check"));
+        assert!(error("# lang: en\n{{anonymous#:x}} said.\n")
+            .message
+            .contains("empty group"));
+        assert!(error("# lang: en\n{{named:a {{named:b}}}} said.\n")
+            .message
+            .contains("nested"));
         assert!(error("# lang: fr\nT\n").message.contains("`en` or `es`"));
-        assert!(error("# colour: red\nT\n").message.contains("unknown header field"));
+        assert!(error("# colour: red\nT\n")
+            .message
+            .contains("unknown header field"));
         assert!(error("# lang: en\n\n").message.contains("no text"));
         let e = error("# lang: en\nOne.\nTwo {{x:y}}.\n");
         assert_eq!((e.line, e.column), (3, 5));

@@ -52,21 +52,43 @@ impl Floors {
                 continue;
             }
             let Some((key, value)) = line.split_once('=') else {
-                return Err(format!("line {}: expected `name = number`, found {line:?}", n + 1));
+                return Err(format!(
+                    "line {}: expected `name = number`, found {line:?}",
+                    n + 1
+                ));
             };
             let key = key.trim().trim_matches('"').to_string();
             let value = value.trim();
             if key == SLACK {
-                f.slack = value.parse().ok().filter(|v: &f64| (0.0..=0.2).contains(v)).ok_or_else(|| format!("line {}: {SLACK} must be a number from 0 to 0.2, found {value:?}", n + 1))?;
+                f.slack = value
+                    .parse()
+                    .ok()
+                    .filter(|v: &f64| (0.0..=0.2).contains(v))
+                    .ok_or_else(|| {
+                        format!(
+                            "line {}: {SLACK} must be a number from 0 to 0.2, found {value:?}",
+                            n + 1
+                        )
+                    })?;
                 continue;
             }
             if key == VIOLATIONS {
-                f.max_violations = Some(value.parse().map_err(|_| format!("line {}: {VIOLATIONS} must be a whole number, found {value:?}", n + 1))?);
+                f.max_violations = Some(value.parse().map_err(|_| {
+                    format!(
+                        "line {}: {VIOLATIONS} must be a whole number, found {value:?}",
+                        n + 1
+                    )
+                })?);
                 continue;
             }
-            let v: f64 = value.parse().map_err(|_| format!("line {}: `{key}` must be a number, found {value:?}", n + 1))?;
+            let v: f64 = value.parse().map_err(|_| {
+                format!("line {}: `{key}` must be a number, found {value:?}", n + 1)
+            })?;
             if !(0.0..=1.0).contains(&v) {
-                return Err(format!("line {}: `{key}` = {v} is not between 0 and 1", n + 1));
+                return Err(format!(
+                    "line {}: `{key}` = {v} is not between 0 and 1",
+                    n + 1
+                ));
             }
             if f.floors.insert(key.clone(), v).is_some() {
                 return Err(format!("line {}: `{key}` given twice", n + 1));
@@ -80,10 +102,18 @@ impl Floors {
         let mut out = Vec::new();
         for (name, floor) in &self.floors {
             match figures.iter().find(|(n, _)| n == name) {
-                None => out.push(format!("{name}: no such figure (floors file has a typo or a stale name)")),
+                None => out.push(format!(
+                    "{name}: no such figure (floors file has a typo or a stale name)"
+                )),
                 Some((_, Some(v))) if *v + 1e-9 + self.slack < *floor => {
-                    let slack = if self.slack > 0.0 { format!(" (less the slack {:.4})", self.slack) } else { String::new() };
-                    out.push(format!("{name} = {v:.4} is below its floor {floor:.4}{slack}"))
+                    let slack = if self.slack > 0.0 {
+                        format!(" (less the slack {:.4})", self.slack)
+                    } else {
+                        String::new()
+                    };
+                    out.push(format!(
+                        "{name} = {v:.4} is below its floor {floor:.4}{slack}"
+                    ))
                 }
                 Some(_) => {}
             }
@@ -100,7 +130,11 @@ impl Floors {
     /// the violations ceiling lowered to the current count where that is lower; and
     /// a line for every change. `violations` is `None` while the analyser reports
     /// nothing at all (zero violations then means nothing): no ceiling is set from it.
-    pub fn raised(&self, figures: &[(String, Option<f64>)], violations: Option<u32>) -> (Floors, Vec<String>) {
+    pub fn raised(
+        &self,
+        figures: &[(String, Option<f64>)],
+        violations: Option<u32>,
+    ) -> (Floors, Vec<String>) {
         let mut next = self.clone();
         let mut changes = Vec::new();
         for (name, value) in figures {
@@ -142,7 +176,10 @@ impl Floors {
              # with a reason in the commit message. Figures: see README.md, \"Accuracy\".\n\n",
         );
         if self.slack > 0.0 {
-            s.push_str(&format!("# A figure fails when it is more than this below its floor.\n{SLACK} = {}\n\n", self.slack));
+            s.push_str(&format!(
+                "# A figure fails when it is more than this below its floor.\n{SLACK} = {}\n\n",
+                self.slack
+            ));
         }
         let mut written = std::collections::BTreeSet::new();
         for (name, _) in order {
@@ -176,12 +213,23 @@ mod tests {
         let f = Floors::parse("# c\nanonymous.precision = 0.95 # inline\n\nsentences.recall=0.5\nviolations.max = 0\n").unwrap();
         assert_eq!(f.floors["anonymous.precision"], 0.95);
         assert_eq!(f.max_violations, Some(0));
-        let figures = figs(&[("anonymous.precision", Some(0.9)), ("sentences.recall", None)]);
+        let figures = figs(&[
+            ("anonymous.precision", Some(0.9)),
+            ("sentences.recall", None),
+        ]);
         let fails = f.check(&figures, 1);
         assert_eq!(fails.len(), 2, "{fails:?}");
         assert!(fails[0].contains("anonymous.precision = 0.9000 is below its floor 0.9500"));
         assert!(fails[1].contains("violations = 1"));
-        assert!(f.check(&figs(&[("anonymous.precision", Some(0.95)), ("sentences.recall", Some(0.5))]), 0).is_empty());
+        assert!(f
+            .check(
+                &figs(&[
+                    ("anonymous.precision", Some(0.95)),
+                    ("sentences.recall", Some(0.5))
+                ]),
+                0
+            )
+            .is_empty());
         let again = Floors::parse(&f.render(&figures)).unwrap();
         assert_eq!(again, f);
     }
@@ -199,17 +247,26 @@ mod tests {
     #[test]
     fn unknown_names_and_bad_lines_are_errors() {
         let f = Floors::parse("anonymus.precision = 0.5\n").unwrap();
-        assert!(f.check(&figs(&[("anonymous.precision", Some(1.0))]), 0)[0].contains("no such figure"));
+        assert!(
+            f.check(&figs(&[("anonymous.precision", Some(1.0))]), 0)[0].contains("no such figure")
+        );
         assert!(Floors::parse("x 0.5").unwrap_err().contains("line 1"));
-        assert!(Floors::parse("x = high").unwrap_err().contains("must be a number"));
-        assert!(Floors::parse("x = 1.5").unwrap_err().contains("between 0 and 1"));
+        assert!(Floors::parse("x = high")
+            .unwrap_err()
+            .contains("must be a number"));
+        assert!(Floors::parse("x = 1.5")
+            .unwrap_err()
+            .contains("between 0 and 1"));
         assert!(Floors::parse("violations.max = -1").is_err());
     }
 
     #[test]
     fn raising_never_lowers() {
         let f = Floors::parse("a = 0.8\nb = 0.5\nviolations.max = 2\n").unwrap();
-        let (g, changes) = f.raised(&figs(&[("a", Some(0.7)), ("b", Some(0.66666)), ("c", None)]), Some(3));
+        let (g, changes) = f.raised(
+            &figs(&[("a", Some(0.7)), ("b", Some(0.66666)), ("c", None)]),
+            Some(3),
+        );
         assert_eq!(g.floors["a"], 0.8);
         assert_eq!(g.floors["b"], 0.6666);
         assert_eq!(g.floors["c"], 0.0);
@@ -221,6 +278,11 @@ mod tests {
         assert_eq!(h.floors["a"], 1.0);
         assert_eq!(h.max_violations, Some(0));
         // A figure exactly at a rounded floor passes.
-        assert!(h.check(&figs(&[("a", Some(1.0)), ("b", Some(0.66666)), ("c", None)]), 0).is_empty());
+        assert!(h
+            .check(
+                &figs(&[("a", Some(1.0)), ("b", Some(0.66666)), ("c", None)]),
+                0
+            )
+            .is_empty());
     }
 }

@@ -3,9 +3,9 @@
 //!
 //! Nothing here runs in the browser; `sourcelight eval` and `tests/golden.rs` use it.
 
-pub mod corpus;
-pub mod score;
-pub mod sentences;
 pub mod brat;
+pub mod corpus;
 pub mod floors;
 pub mod render;
+pub mod score;
+pub mod sentences;

@@ -7,7 +7,8 @@ use std::fmt::Write;
 
 /// A ratio as `0.923`, or `—` when undefined.
 pub fn fig(x: Option<f64>) -> String {
-    x.map(|v| format!("{v:.3}")).unwrap_or_else(|| "—".to_string())
+    x.map(|v| format!("{v:.3}"))
+        .unwrap_or_else(|| "—".to_string())
 }
 
 fn agreement(a: &Agreement) -> String {
@@ -54,7 +55,11 @@ pub fn corpus_table(e: &Evaluation, corpus: &str) -> String {
         t.all.claims + t.continuations.claims,
         mismatches
     );
-    let _ = writeln!(out, "{:<14} {:>7} {:>6} {:>7} {:>8}   {:>9} {:>7} {:>6}", "kind", "labels", "found", "claims", "matched", "precision", "recall", "F1");
+    let _ = writeln!(
+        out,
+        "{:<14} {:>7} {:>6} {:>7} {:>8}   {:>9} {:>7} {:>6}",
+        "kind", "labels", "found", "claims", "matched", "precision", "recall", "F1"
+    );
     for k in Kind::ALL {
         tally_row(&mut out, k.as_str(), &t.kind(k));
     }
@@ -82,15 +87,29 @@ pub fn corpus_table(e: &Evaluation, corpus: &str) -> String {
         agreement(&c.opinion),
         agreement(&c.all())
     );
-    let _ = writeln!(out, "violations (named/organisation reported as anonymous/vague): {}", t.violations);
+    let _ = writeln!(
+        out,
+        "violations (named/organisation reported as anonymous/vague): {}",
+        t.violations
+    );
     out
 }
 
 /// One line per article.
 pub fn articles_table(e: &Evaluation) -> String {
     let mut out = String::new();
-    let width = e.articles.iter().map(|a| a.article.chars().count()).max().unwrap_or(7).max(7);
-    let _ = writeln!(out, "{:<width$} {:>6} {:>5} {:>6} {:>7} {:>6} {:>6} {:>7} {:>7} {:>5}", "article", "labels", "found", "claims", "matched", "P", "R", "sent P", "sent R", "mism");
+    let width = e
+        .articles
+        .iter()
+        .map(|a| a.article.chars().count())
+        .max()
+        .unwrap_or(7)
+        .max(7);
+    let _ = writeln!(
+        out,
+        "{:<width$} {:>6} {:>5} {:>6} {:>7} {:>6} {:>6} {:>7} {:>7} {:>5}",
+        "article", "labels", "found", "claims", "matched", "P", "R", "sent P", "sent R", "mism"
+    );
     for a in &e.articles {
         let s = &a.scores;
         let _ = writeln!(
@@ -134,8 +153,16 @@ pub fn real_table(r: &RealScores, dir: &str) -> String {
         r.articles, r.attributions, r.sentences, r.claims
     );
     let _ = writeln!(out, "sentence-level attribution detection");
-    let _ = writeln!(out, "  cue     (gold: a Cue in it; found: a claim's cue in it):          {}", binary(&r.cue));
-    let _ = writeln!(out, "  content (gold: a Cue or Content in it; found: a claim's cue or sentence): {}", binary(&r.content));
+    let _ = writeln!(
+        out,
+        "  cue     (gold: a Cue in it; found: a claim's cue in it):          {}",
+        binary(&r.cue)
+    );
+    let _ = writeln!(
+        out,
+        "  content (gold: a Cue or Content in it; found: a claim's cue or sentence): {}",
+        binary(&r.content)
+    );
     let _ = writeln!(
         out,
         "\nattribution level\n  cues:    P {}  R {}  F1 {}   (gold cues found {}/{}; claims on a gold cue {}/{})",
@@ -147,7 +174,11 @@ pub fn real_table(r: &RealScores, dir: &str) -> String {
         r.cues.matched,
         r.cues.claims
     );
-    let _ = writeln!(out, "  sources: {} of claims on a gold cue with a gold Source have a source overlapping it", agreement(&r.sources));
+    let _ = writeln!(
+        out,
+        "  sources: {} of claims on a gold cue with a gold Source have a source overlapping it",
+        agreement(&r.sources)
+    );
     if r.by_publisher.len() > 1 {
         let _ = writeln!(out, "\n  cue figures by publisher:");
         for (p, b) in &r.by_publisher {
@@ -155,7 +186,11 @@ pub fn real_table(r: &RealScores, dir: &str) -> String {
         }
     }
     if r.text_mismatches > 0 {
-        let _ = writeln!(out, "\nnote: {} annotated spans did not match the article text at their offsets", r.text_mismatches);
+        let _ = writeln!(
+            out,
+            "\nnote: {} annotated spans did not match the article text at their offsets",
+            r.text_mismatches
+        );
     }
     out
 }
@@ -165,8 +200,17 @@ pub fn cases_text(title: &str, cases: &[Case], of: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "\n{title} ({} of {of}):", cases.len());
     for c in cases {
-        let what = if c.gold_cues.is_empty() { c.claims.join("; ") } else { format!("gold cue: {}", c.gold_cues.join(" | ")) };
-        let _ = writeln!(out, "- [{}] {what}\n    | {}", c.article, c.sentence.replace('\n', " "));
+        let what = if c.gold_cues.is_empty() {
+            c.claims.join("; ")
+        } else {
+            format!("gold cue: {}", c.gold_cues.join(" | "))
+        };
+        let _ = writeln!(
+            out,
+            "- [{}] {what}\n    | {}",
+            c.article,
+            c.sentence.replace('\n', " ")
+        );
     }
     out
 }
@@ -184,7 +228,11 @@ pub fn top_text(title: &str, top: &[(String, u32)]) -> String {
 /// Labels (rows) by the kind the analyser gave them (columns).
 pub fn confusion_table(e: &Evaluation) -> String {
     let mut out = String::new();
-    let cols: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).chain(["none"]).collect();
+    let cols: Vec<&str> = Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .chain(["none"])
+        .collect();
     let _ = write!(out, "{:<14}", "labelled \\ got");
     for c in &cols {
         let _ = write!(out, " {:>12}", c);

@@ -221,11 +221,17 @@ impl Scores {
         f.push(("flags.recall".into(), self.flags.recall()));
         f.push(("sentences.precision".into(), self.sentences.precision()));
         f.push(("sentences.recall".into(), self.sentences.recall()));
-        f.push(("continuations.precision".into(), self.continuations.precision()));
+        f.push((
+            "continuations.precision".into(),
+            self.continuations.precision(),
+        ));
         f.push(("continuations.recall".into(), self.continuations.recall()));
         // Vacuous while the analyser reports nothing at all: an empty report keeps every decoy clean.
         let reported = self.all.claims + self.continuations.claims > 0;
-        f.push(("decoys.clean".into(), if reported { self.decoys.rate() } else { None }));
+        f.push((
+            "decoys.clean".into(),
+            if reported { self.decoys.rate() } else { None },
+        ));
         f.push(("groups.agreement".into(), self.groups().rate()));
         f.push(("checks.agreement".into(), self.checks.all().rate()));
         f
@@ -281,7 +287,10 @@ pub fn evaluate(articles: &[Article]) -> Evaluation {
         total.add(&r.scores);
         results.push(r);
     }
-    Evaluation { total, articles: results }
+    Evaluation {
+        total,
+        articles: results,
+    }
 }
 
 fn ratio(a: u32, b: u32) -> Option<f64> {
@@ -317,10 +326,19 @@ struct Units<'a> {
 impl<'a> Units<'a> {
     fn new(text: &'a str, bytes: &[ByteSpan], first_line: usize) -> Self {
         let index = Utf16Index::new(text);
-        let utf16 = bytes.iter().map(|b| (index.to_utf16(b.start), index.to_utf16(b.end))).collect();
+        let utf16 = bytes
+            .iter()
+            .map(|b| (index.to_utf16(b.start), index.to_utf16(b.end)))
+            .collect();
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Units { text, bytes: bytes.to_vec(), utf16, line_starts, first_line }
+        Units {
+            text,
+            bytes: bytes.to_vec(),
+            utf16,
+            line_starts,
+            first_line,
+        }
     }
 
     /// The unit holding UTF-16 position `pos`, or the first one after it.
@@ -345,7 +363,8 @@ impl<'a> Units<'a> {
     }
 
     fn text(&self, unit: Option<usize>) -> String {
-        unit.map(|u| self.text[self.bytes[u].start..self.bytes[u].end].to_string()).unwrap_or_default()
+        unit.map(|u| self.text[self.bytes[u].start..self.bytes[u].end].to_string())
+            .unwrap_or_default()
     }
 
     fn span(&self, unit: Option<usize>) -> (u32, u32) {
@@ -365,7 +384,12 @@ fn claim_anchor_overlaps(c: &Claim, words: (u32, u32)) -> bool {
 
 fn describe(c: &Claim) -> String {
     match &c.source {
-        Some(s) => format!("{} claim, source «{}», cue «{}»", c.kind.as_str(), s.text, c.cue.text),
+        Some(s) => format!(
+            "{} claim, source «{}», cue «{}»",
+            c.kind.as_str(),
+            s.text,
+            c.cue.text
+        ),
         None => format!("{} claim, cue «{}»", c.kind.as_str(), c.cue.text),
     }
 }
@@ -405,17 +429,37 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
             Some(_) => (units.line(unit), units.span(unit).0, units.text(unit)),
             None => (article.first_line, 0, String::new()),
         };
-        mm.push(Mismatch { article: name.clone(), line, at, what, kind, detail, sentence })
+        mm.push(Mismatch {
+            article: name.clone(),
+            line,
+            at,
+            what,
+            kind,
+            detail,
+            sentence,
+        })
     };
 
     if let Some(lang) = &article.lang {
         if report.language.as_str() != lang {
-            push(None, "language", None, format!("article is `{lang}`, read as `{}`", report.language.as_str()));
+            push(
+                None,
+                "language",
+                None,
+                format!(
+                    "article is `{lang}`, read as `{}`",
+                    report.language.as_str()
+                ),
+            );
         }
     }
 
     let label_unit: Vec<Option<usize>> = article.labels.iter().map(|l| units.at(l.start)).collect();
-    let claim_unit: Vec<Option<usize>> = report.claims.iter().map(|c| units.best(sp(&c.sentence))).collect();
+    let claim_unit: Vec<Option<usize>> = report
+        .claims
+        .iter()
+        .map(|c| units.best(sp(&c.sentence)))
+        .collect();
     let matches = |l: &Label, lu: Option<usize>, c: &Claim| {
         c.kind == l.kind
             && c.continues.is_none()
@@ -433,20 +477,60 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
         let others: Vec<&Claim> = report
             .claims
             .iter()
-            .filter(|c| c.kind != l.kind && c.continues.is_none() && overlaps(sp(&c.sentence), units.span(lu)) && claim_anchor_overlaps(c, (l.start, l.end)))
+            .filter(|c| {
+                c.kind != l.kind
+                    && c.continues.is_none()
+                    && overlaps(sp(&c.sentence), units.span(lu))
+                    && claim_anchor_overlaps(c, (l.start, l.end))
+            })
             .collect();
-        if matches!(l.kind, Kind::Named | Kind::Organisation) && others.iter().any(|c| matches!(c.kind, Kind::Anonymous | Kind::Vague)) {
+        if matches!(l.kind, Kind::Named | Kind::Organisation)
+            && others
+                .iter()
+                .any(|c| matches!(c.kind, Kind::Anonymous | Kind::Vague))
+        {
             s.violations += 1;
-            let c = others.iter().find(|c| matches!(c.kind, Kind::Anonymous | Kind::Vague)).unwrap();
-            push(lu, "violation", Some(l.kind), format!("{} «{}» reported as {}", l.kind.as_str(), l.words, describe(c)));
+            let c = others
+                .iter()
+                .find(|c| matches!(c.kind, Kind::Anonymous | Kind::Vague))
+                .unwrap();
+            push(
+                lu,
+                "violation",
+                Some(l.kind),
+                format!(
+                    "{} «{}» reported as {}",
+                    l.kind.as_str(),
+                    l.words,
+                    describe(c)
+                ),
+            );
         }
-        let given = if label_claim[li].is_some() { l.kind.as_str() } else { others.first().map(|c| c.kind.as_str()).unwrap_or("none") };
-        *s.confusion.entry(l.kind.as_str().to_string()).or_default().entry(given.to_string()).or_default() += 1;
+        let given = if label_claim[li].is_some() {
+            l.kind.as_str()
+        } else {
+            others.first().map(|c| c.kind.as_str()).unwrap_or("none")
+        };
+        *s.confusion
+            .entry(l.kind.as_str().to_string())
+            .or_default()
+            .entry(given.to_string())
+            .or_default() += 1;
         let t = s.kinds.get_mut(l.kind.as_str()).expect("every kind");
         if label_claim[li].is_some() {
             t.found += 1;
         } else if let Some(c) = others.first() {
-            push(lu, "wrong-kind", Some(l.kind), format!("labelled {} «{}», reported as {}", l.kind.as_str(), l.words, describe(c)));
+            push(
+                lu,
+                "wrong-kind",
+                Some(l.kind),
+                format!(
+                    "labelled {} «{}», reported as {}",
+                    l.kind.as_str(),
+                    l.words,
+                    describe(c)
+                ),
+            );
         } else {
             let here: Vec<String> = report
                 .claims
@@ -456,16 +540,29 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
                 .map(|(c, _)| describe(c))
                 .collect();
             let detail = if here.is_empty() {
-                format!("{} «{}» not found (no claim in this sentence)", l.kind.as_str(), l.words)
+                format!(
+                    "{} «{}» not found (no claim in this sentence)",
+                    l.kind.as_str(),
+                    l.words
+                )
             } else {
-                format!("{} «{}» not found (this sentence has: {})", l.kind.as_str(), l.words, here.join("; "))
+                format!(
+                    "{} «{}» not found (this sentence has: {})",
+                    l.kind.as_str(),
+                    l.words,
+                    here.join("; ")
+                )
             };
             push(lu, "missed", Some(l.kind), detail);
         }
     }
 
     // Claims: matched or not.
-    let cont_units: Vec<Option<usize>> = article.continuations.iter().map(|m| units.at(m.at)).collect();
+    let cont_units: Vec<Option<usize>> = article
+        .continuations
+        .iter()
+        .map(|m| units.at(m.at))
+        .collect();
     for (ci, c) in report.claims.iter().enumerate() {
         let cu = claim_unit[ci];
         if c.continues.is_some() {
@@ -473,25 +570,47 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
             if cu.is_some() && cont_units.contains(&cu) {
                 s.continuations.matched += 1;
             } else {
-                push(cu, "continuation-spurious", Some(c.kind), format!("{} continues claim {} but the sentence has no {{{{+}}}}", describe(c), c.continues.unwrap_or(0)));
+                push(
+                    cu,
+                    "continuation-spurious",
+                    Some(c.kind),
+                    format!(
+                        "{} continues claim {} but the sentence has no {{{{+}}}}",
+                        describe(c),
+                        c.continues.unwrap_or(0)
+                    ),
+                );
             }
             continue;
         }
         let t = s.kinds.get_mut(c.kind.as_str()).expect("every kind");
         t.claims += 1;
-        let matched = article.labels.iter().zip(&label_unit).any(|(l, lu)| matches(l, *lu, c));
+        let matched = article
+            .labels
+            .iter()
+            .zip(&label_unit)
+            .any(|(l, lu)| matches(l, *lu, c));
         if matched {
             t.matched += 1;
         } else {
-            let covers_other = article
-                .labels
-                .iter()
-                .zip(&label_unit)
-                .any(|(l, lu)| l.kind != c.kind && overlaps(sp(&c.sentence), units.span(*lu)) && claim_anchor_overlaps(c, (l.start, l.end)));
+            let covers_other = article.labels.iter().zip(&label_unit).any(|(l, lu)| {
+                l.kind != c.kind
+                    && overlaps(sp(&c.sentence), units.span(*lu))
+                    && claim_anchor_overlaps(c, (l.start, l.end))
+            });
             if !covers_other {
                 let labelled_here = label_unit.iter().any(|u| *u == cu && cu.is_some());
-                let why = if labelled_here { "no label of its kind covers its source or cue" } else { "sentence has no label" };
-                push(cu, "spurious", Some(c.kind), format!("{} ({why})", describe(c)));
+                let why = if labelled_here {
+                    "no label of its kind covers its source or cue"
+                } else {
+                    "sentence has no label"
+                };
+                push(
+                    cu,
+                    "spurious",
+                    Some(c.kind),
+                    format!("{} ({why})", describe(c)),
+                );
             }
         }
     }
@@ -499,11 +618,20 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
     // Continuations found.
     for mu in &cont_units {
         s.continuations.labels += 1;
-        let found = report.claims.iter().zip(&claim_unit).any(|(c, cu)| c.continues.is_some() && cu == mu && mu.is_some());
+        let found = report
+            .claims
+            .iter()
+            .zip(&claim_unit)
+            .any(|(c, cu)| c.continues.is_some() && cu == mu && mu.is_some());
         if found {
             s.continuations.found += 1;
         } else {
-            push(*mu, "continuation-missed", None, "{{+}} sentence has no claim continuing an earlier quote".to_string());
+            push(
+                *mu,
+                "continuation-missed",
+                None,
+                "{{+}} sentence has no claim continuing an earlier quote".to_string(),
+            );
         }
     }
 
@@ -529,10 +657,21 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
     // Decoys.
     for m in &article.decoys {
         let du = units.at(m.at);
-        let hits: Vec<String> = report.claims.iter().zip(&claim_unit).filter(|(_, cu)| **cu == du && du.is_some()).map(|(c, _)| describe(c)).collect();
+        let hits: Vec<String> = report
+            .claims
+            .iter()
+            .zip(&claim_unit)
+            .filter(|(_, cu)| **cu == du && du.is_some())
+            .map(|(c, _)| describe(c))
+            .collect();
         s.decoys.record(hits.is_empty());
         if !hits.is_empty() {
-            push(du, "decoy", None, format!("decoy sentence reported: {}", hits.join("; ")));
+            push(
+                du,
+                "decoy",
+                None,
+                format!("decoy sentence reported: {}", hits.join("; ")),
+            );
         }
     }
 
@@ -548,11 +687,27 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
         for (_, lb, gb) in grouped.iter().skip(a + 1) {
             let same_name = la.group == lb.group;
             let same_group = ga.is_some() && ga == gb;
-            let show = |g: &Option<u32>| g.map(|g| format!("group {g}")).unwrap_or_else(|| "no group".into());
+            let show = |g: &Option<u32>| {
+                g.map(|g| format!("group {g}"))
+                    .unwrap_or_else(|| "no group".into())
+            };
             if same_name {
                 s.groups_merged.record(same_group);
                 if !same_group {
-                    push(units.at(lb.start), "group", Some(lb.kind), format!("«{}» (line {}) and «{}» are one source #{} but reported as {} and {}", la.words, la.line, lb.words, la.group.as_deref().unwrap_or(""), show(ga), show(gb)));
+                    push(
+                        units.at(lb.start),
+                        "group",
+                        Some(lb.kind),
+                        format!(
+                            "«{}» (line {}) and «{}» are one source #{} but reported as {} and {}",
+                            la.words,
+                            la.line,
+                            lb.words,
+                            la.group.as_deref().unwrap_or(""),
+                            show(ga),
+                            show(gb)
+                        ),
+                    );
                 }
             } else if la.kind == lb.kind {
                 s.groups_apart.record(!same_group);
@@ -575,32 +730,56 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
             let ok = got.is_some_and(|g| g.reason == want);
             s.checks.reason.record(ok);
             if !ok {
-                wrong.push(format!("reason labelled {}, reported {}", show_reason(want), got.map(|g| show_reason(g.reason)).unwrap_or("nothing")));
+                wrong.push(format!(
+                    "reason labelled {}, reported {}",
+                    show_reason(want),
+                    got.map(|g| show_reason(g.reason)).unwrap_or("nothing")
+                ));
             }
         }
         if let Some(want) = l.checks.vantage {
             let ok = got.is_some_and(|g| g.vantage == want);
             s.checks.vantage.record(ok);
             if !ok {
-                wrong.push(format!("vantage labelled {}, reported {}", want, got.map(|g| g.vantage.to_string()).unwrap_or("nothing".into())));
+                wrong.push(format!(
+                    "vantage labelled {}, reported {}",
+                    want,
+                    got.map(|g| g.vantage.to_string())
+                        .unwrap_or("nothing".into())
+                ));
             }
         }
         if let Some(want) = l.checks.count {
             let ok = got.is_some_and(|g| count_matches(want, &g.count));
             s.checks.count.record(ok);
             if !ok {
-                wrong.push(format!("count labelled {}, reported {}", want, got.map(|g| show_count(&g.count)).unwrap_or("nothing".into())));
+                wrong.push(format!(
+                    "count labelled {}, reported {}",
+                    want,
+                    got.map(|g| show_count(&g.count))
+                        .unwrap_or("nothing".into())
+                ));
             }
         }
         if let Some(want) = l.checks.opinion {
             let ok = got.is_some_and(|g| g.opinion == want);
             s.checks.opinion.record(ok);
             if !ok {
-                wrong.push(format!("opinion labelled {}, reported {}", want, got.map(|g| g.opinion.to_string()).unwrap_or("nothing".into())));
+                wrong.push(format!(
+                    "opinion labelled {}, reported {}",
+                    want,
+                    got.map(|g| g.opinion.to_string())
+                        .unwrap_or("nothing".into())
+                ));
             }
         }
         if !wrong.is_empty() {
-            push(label_unit[li], "check", Some(l.kind), format!("«{}»: {}", l.words, wrong.join("; ")));
+            push(
+                label_unit[li],
+                "check",
+                Some(l.kind),
+                format!("«{}»: {}", l.words, wrong.join("; ")),
+            );
         }
     }
 
@@ -613,7 +792,11 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
         }
     }
     mm.sort_by_key(|m| (m.line, m.at));
-    ArticleResult { article: name, scores: s, mismatches: mm }
+    ArticleResult {
+        article: name,
+        scores: s,
+        mismatches: mm,
+    }
 }
 
 #[cfg(test)]
@@ -631,16 +814,28 @@ mod tests {
 
     impl<'a> Mk<'a> {
         fn span(&self, needle: &str) -> Span {
-            let b = self.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
+            let b = self
+                .text
+                .find(needle)
+                .unwrap_or_else(|| panic!("{needle:?} not in text"));
             let idx = Utf16Index::new(self.text);
             idx.span(ByteSpan::new(b, b + needle.len()))
         }
         fn sentence_of(&self, needle: &str) -> Span {
             let b = self.text.find(needle).unwrap();
-            let s = sentences(self.text).into_iter().find(|s| s.start <= b && b < s.end).unwrap();
+            let s = sentences(self.text)
+                .into_iter()
+                .find(|s| s.start <= b && b < s.end)
+                .unwrap();
             Utf16Index::new(self.text).span(s)
         }
-        fn claim(mut self, kind: Kind, source: Option<&str>, cue: &str, group: Option<u32>) -> Self {
+        fn claim(
+            mut self,
+            kind: Kind,
+            source: Option<&str>,
+            cue: &str,
+            group: Option<u32>,
+        ) -> Self {
             let id = self.claims.len() as u32;
             let cue_span = self.span(cue);
             let sentence = self.sentence_of(cue);
@@ -659,16 +854,35 @@ mod tests {
             });
             self
         }
-        fn checks(mut self, reason: Reason, vantage: bool, number: Option<u32>, plural: bool) -> Self {
+        fn checks(
+            mut self,
+            reason: Reason,
+            vantage: bool,
+            number: Option<u32>,
+            plural: bool,
+        ) -> Self {
             let c = self.claims.last_mut().unwrap();
-            c.checks = Some(Checks { reason, reason_text: None, vantage, vantage_text: None, count: Count { number, plural }, opinion: false });
+            c.checks = Some(Checks {
+                reason,
+                reason_text: None,
+                vantage,
+                vantage_text: None,
+                count: Count { number, plural },
+                opinion: false,
+            });
             self
         }
         fn continuing(mut self, sentence_needle: &str, of: u32) -> Self {
             let id = self.claims.len() as u32;
             let prev = self.claims[of as usize].clone();
             let sentence = self.sentence_of(sentence_needle);
-            self.claims.push(Claim { id, sentence: sentence.clone(), claim: sentence, continues: Some(of), ..prev });
+            self.claims.push(Claim {
+                id,
+                sentence: sentence.clone(),
+                claim: sentence,
+                continues: Some(of),
+                ..prev
+            });
             self
         }
         fn report(self) -> Report {
@@ -685,7 +899,11 @@ mod tests {
 
     fn run(source: &str, build: impl FnOnce(Mk) -> Mk) -> ArticleResult {
         let a = parse_article("en/t.txt", source).unwrap();
-        let report = build(Mk { text: &a.text, claims: vec![] }).report();
+        let report = build(Mk {
+            text: &a.text,
+            claims: vec![],
+        })
+        .report();
         score_article(&a, &report, &sentences(&a.text))
     }
 
@@ -694,21 +912,55 @@ mod tests {
     #[test]
     fn perfect_report_scores_one() {
         let r = run(ART, |m| {
-            m.claim(Kind::Anonymous, Some("Sources familiar"), "said a deal", Some(0))
-                .checks(Reason::None, true, None, true)
-                .claim(Kind::Named, Some("Ann Lee"), "said.", Some(1))
-                .continuing("It is done", 1)
-                .claim(Kind::Organisation, Some("Acme"), "declined to comment", Some(2))
-                .claim(Kind::Anonymous, Some("The sources added"), "added", Some(0))
-                .checks(Reason::None, true, None, true)
+            m.claim(
+                Kind::Anonymous,
+                Some("Sources familiar"),
+                "said a deal",
+                Some(0),
+            )
+            .checks(Reason::None, true, None, true)
+            .claim(Kind::Named, Some("Ann Lee"), "said.", Some(1))
+            .continuing("It is done", 1)
+            .claim(
+                Kind::Organisation,
+                Some("Acme"),
+                "declined to comment",
+                Some(2),
+            )
+            .claim(Kind::Anonymous, Some("The sources added"), "added", Some(0))
+            .checks(Reason::None, true, None, true)
         });
         let s = &r.scores;
         assert!(r.mismatches.is_empty(), "{:#?}", r.mismatches);
-        assert_eq!(s.kind(Kind::Anonymous), Tally { labels: 2, found: 2, claims: 2, matched: 2 });
+        assert_eq!(
+            s.kind(Kind::Anonymous),
+            Tally {
+                labels: 2,
+                found: 2,
+                claims: 2,
+                matched: 2
+            }
+        );
         assert_eq!(s.all.precision(), Some(1.0));
         assert_eq!(s.all.recall(), Some(1.0));
-        assert_eq!(s.continuations, Tally { labels: 1, found: 1, claims: 1, matched: 1 });
-        assert_eq!(s.sentences, Binary { tp: 5, fp: 0, fn_: 0, tn: 2 });
+        assert_eq!(
+            s.continuations,
+            Tally {
+                labels: 1,
+                found: 1,
+                claims: 1,
+                matched: 1
+            }
+        );
+        assert_eq!(
+            s.sentences,
+            Binary {
+                tp: 5,
+                fp: 0,
+                fn_: 0,
+                tn: 2
+            }
+        );
         assert_eq!(s.decoys, Agreement { agree: 1, total: 1 });
         assert_eq!(s.groups_merged, Agreement { agree: 1, total: 1 });
         assert_eq!(s.checks.all(), Agreement { agree: 4, total: 4 });
@@ -719,15 +971,36 @@ mod tests {
     fn empty_report_misses_everything() {
         let r = run(ART, |m| m);
         let s = &r.scores;
-        assert_eq!(s.all, Tally { labels: 4, found: 0, claims: 0, matched: 0 });
+        assert_eq!(
+            s.all,
+            Tally {
+                labels: 4,
+                found: 0,
+                claims: 0,
+                matched: 0
+            }
+        );
         assert_eq!(s.all.precision(), None);
         assert_eq!(s.all.recall(), Some(0.0));
         assert_eq!(s.all.f1(), Some(0.0));
         assert_eq!(s.sentences.fn_, 5);
         assert_eq!(s.decoys, Agreement { agree: 1, total: 1 });
         let whats: Vec<&str> = r.mismatches.iter().map(|m| m.what).collect();
-        assert_eq!(whats, vec!["missed", "missed", "continuation-missed", "missed", "missed"]);
-        assert!(r.mismatches[0].sentence.starts_with("Sources familiar"), "{:?}", r.mismatches[0]);
+        assert_eq!(
+            whats,
+            vec![
+                "missed",
+                "missed",
+                "continuation-missed",
+                "missed",
+                "missed"
+            ]
+        );
+        assert!(
+            r.mismatches[0].sentence.starts_with("Sources familiar"),
+            "{:?}",
+            r.mismatches[0]
+        );
         assert_eq!(r.mismatches[0].line, 3);
     }
 
@@ -736,23 +1009,80 @@ mod tests {
         let r = run(ART, |m| {
             m.claim(Kind::Vague, Some("Sources familiar"), "said a deal", None)
                 .claim(Kind::Anonymous, Some("Ann Lee"), "said.", None)
-                .claim(Kind::Anonymous, Some("sources of funding"), "sources of funding", None)
-                .claim(Kind::Organisation, Some("Acme"), "declined to comment", None)
+                .claim(
+                    Kind::Anonymous,
+                    Some("sources of funding"),
+                    "sources of funding",
+                    None,
+                )
+                .claim(
+                    Kind::Organisation,
+                    Some("Acme"),
+                    "declined to comment",
+                    None,
+                )
         });
         let s = &r.scores;
-        assert_eq!(s.kind(Kind::Anonymous), Tally { labels: 2, found: 0, claims: 2, matched: 0 });
-        assert_eq!(s.kind(Kind::Vague), Tally { labels: 0, found: 0, claims: 1, matched: 0 });
-        assert_eq!(s.kind(Kind::Named), Tally { labels: 1, found: 0, claims: 0, matched: 0 });
-        assert_eq!(s.kind(Kind::Organisation), Tally { labels: 1, found: 1, claims: 1, matched: 1 });
+        assert_eq!(
+            s.kind(Kind::Anonymous),
+            Tally {
+                labels: 2,
+                found: 0,
+                claims: 2,
+                matched: 0
+            }
+        );
+        assert_eq!(
+            s.kind(Kind::Vague),
+            Tally {
+                labels: 0,
+                found: 0,
+                claims: 1,
+                matched: 0
+            }
+        );
+        assert_eq!(
+            s.kind(Kind::Named),
+            Tally {
+                labels: 1,
+                found: 0,
+                claims: 0,
+                matched: 0
+            }
+        );
+        assert_eq!(
+            s.kind(Kind::Organisation),
+            Tally {
+                labels: 1,
+                found: 1,
+                claims: 1,
+                matched: 1
+            }
+        );
         assert_eq!(s.violations, 1);
         assert_eq!(s.confusion["named"]["anonymous"], 1);
         assert_eq!(s.confusion["anonymous"]["vague"], 1);
         assert_eq!(s.confusion["anonymous"]["none"], 1);
         assert_eq!(s.confusion["organisation"]["organisation"], 1);
         assert_eq!(s.decoys, Agreement { agree: 0, total: 1 });
-        assert_eq!(s.sentences, Binary { tp: 3, fp: 1, fn_: 2, tn: 1 });
+        assert_eq!(
+            s.sentences,
+            Binary {
+                tp: 3,
+                fp: 1,
+                fn_: 2,
+                tn: 1
+            }
+        );
         let whats: Vec<&str> = r.mismatches.iter().map(|m| m.what).collect();
-        for w in ["wrong-kind", "violation", "spurious", "decoy", "continuation-missed", "missed"] {
+        for w in [
+            "wrong-kind",
+            "violation",
+            "spurious",
+            "decoy",
+            "continuation-missed",
+            "missed",
+        ] {
             assert!(whats.contains(&w), "{w} not in {whats:?}");
         }
         // A wrong kind is one mismatch, not also a spurious claim.
@@ -762,10 +1092,15 @@ mod tests {
     #[test]
     fn groups_and_checks_disagreements() {
         let r = run(ART, |m| {
-            m.claim(Kind::Anonymous, Some("Sources familiar"), "said a deal", Some(0))
-                .checks(Reason::Given, false, Some(2), true)
-                .claim(Kind::Anonymous, Some("The sources added"), "added", Some(5))
-                .checks(Reason::None, true, None, true)
+            m.claim(
+                Kind::Anonymous,
+                Some("Sources familiar"),
+                "said a deal",
+                Some(0),
+            )
+            .checks(Reason::Given, false, Some(2), true)
+            .claim(Kind::Anonymous, Some("The sources added"), "added", Some(5))
+            .checks(Reason::None, true, None, true)
         });
         let s = &r.scores;
         assert_eq!(s.groups_merged, Agreement { agree: 0, total: 1 });
@@ -774,7 +1109,13 @@ mod tests {
         assert_eq!(s.checks.count, Agreement { agree: 2, total: 2 });
         assert!(r.mismatches.iter().any(|m| m.what == "group"));
         let check = r.mismatches.iter().find(|m| m.what == "check").unwrap();
-        assert!(check.detail.contains("reason labelled none, reported given"), "{}", check.detail);
+        assert!(
+            check
+                .detail
+                .contains("reason labelled none, reported given"),
+            "{}",
+            check.detail
+        );
     }
 
     #[test]
@@ -790,11 +1131,33 @@ mod tests {
 
     #[test]
     fn totals_add_up() {
-        let a = run(ART, |m| m.claim(Kind::Organisation, Some("Acme"), "declined to comment", None));
+        let a = run(ART, |m| {
+            m.claim(
+                Kind::Organisation,
+                Some("Acme"),
+                "declined to comment",
+                None,
+            )
+        });
         let mut t = Scores::new();
         t.add(&a.scores);
         t.add(&a.scores);
-        assert_eq!(t.kind(Kind::Organisation), Tally { labels: 2, found: 2, claims: 2, matched: 2 });
-        assert_eq!(t.figures().iter().find(|(n, _)| n == "organisation.precision").unwrap().1, Some(1.0));
+        assert_eq!(
+            t.kind(Kind::Organisation),
+            Tally {
+                labels: 2,
+                found: 2,
+                claims: 2,
+                matched: 2
+            }
+        );
+        assert_eq!(
+            t.figures()
+                .iter()
+                .find(|(n, _)| n == "organisation.precision")
+                .unwrap()
+                .1,
+            Some(1.0)
+        );
     }
 }

@@ -14,7 +14,10 @@ mod tests {
     use super::*;
 
     fn cut(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(text)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -29,6 +32,10 @@ mod tests {
             end = u.end;
         }
         assert_eq!(cut(text)[0], "Headline");
-        assert!(cut(text).contains(&"Dr. Ann Lee of the U.S. Army said so."), "{:?}", cut(text));
+        assert!(
+            cut(text).contains(&"Dr. Ann Lee of the U.S. Army said so."),
+            "{:?}",
+            cut(text)
+        );
     }
 }

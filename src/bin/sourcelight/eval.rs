@@ -76,9 +76,7 @@ fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
     let spurious = brat::sample(&r.spurious, args.sample, args.seed.wrapping_add(1));
     let wrong_sources = brat::sample(&r.wrong_sources, args.sample, args.seed.wrapping_add(2));
     if args.json {
-        let f = |b: &score::Binary| {
-            serde_json::json!({"precision": b.precision(), "recall": b.recall(), "f1": b.f1(), "tp": b.tp, "fp": b.fp, "fn": b.fn_, "tn": b.tn})
-        };
+        let f = |b: &score::Binary| serde_json::json!({"precision": b.precision(), "recall": b.recall(), "f1": b.f1(), "tp": b.tp, "fp": b.fp, "fn": b.fn_, "tn": b.tn});
         let v = serde_json::json!({
             "dir": dir.display().to_string(),
             "articles": r.articles, "attributions": r.attributions, "sentences": r.sentences, "claims": r.claims,
@@ -92,28 +90,80 @@ fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
             "top_missed_cues": brat::top(&r.missed_cues, args.top),
             "top_spurious_cues": brat::top(&r.spurious_cues, args.top),
         });
-        let _ = writeln!(o, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let _ = writeln!(
+            o,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        );
     } else {
         let _ = write!(o, "{}", render::real_table(&r, &dir.display().to_string()));
         if args.top > 0 {
-            let _ = write!(o, "{}", render::top_text("most frequent gold cues in missed sentences", &brat::top(&r.missed_cues, args.top)));
-            let _ = write!(o, "{}", render::top_text("most frequent reported cues in spurious sentences", &brat::top(&r.spurious_cues, args.top)));
+            let _ = write!(
+                o,
+                "{}",
+                render::top_text(
+                    "most frequent gold cues in missed sentences",
+                    &brat::top(&r.missed_cues, args.top)
+                )
+            );
+            let _ = write!(
+                o,
+                "{}",
+                render::top_text(
+                    "most frequent reported cues in spurious sentences",
+                    &brat::top(&r.spurious_cues, args.top)
+                )
+            );
         }
         if args.sample > 0 {
-            let _ = write!(o, "{}", render::cases_text("missed sentences (gold cue, no claim's cue)", &missed, r.missed.len()));
-            let _ = write!(o, "{}", render::cases_text("spurious sentences (a claim's cue, no gold cue)", &spurious, r.spurious.len()));
-            let _ = write!(o, "{}", render::cases_text("claims on a gold cue whose source misses the gold Source", &wrong_sources, r.wrong_sources.len()));
+            let _ = write!(
+                o,
+                "{}",
+                render::cases_text(
+                    "missed sentences (gold cue, no claim's cue)",
+                    &missed,
+                    r.missed.len()
+                )
+            );
+            let _ = write!(
+                o,
+                "{}",
+                render::cases_text(
+                    "spurious sentences (a claim's cue, no gold cue)",
+                    &spurious,
+                    r.spurious.len()
+                )
+            );
+            let _ = write!(
+                o,
+                "{}",
+                render::cases_text(
+                    "claims on a gold cue whose source misses the gold Source",
+                    &wrong_sources,
+                    r.wrong_sources.len()
+                )
+            );
         }
-        let _ = writeln!(o, "\n({:.1} s; one annotator per article: the annotation file whose name sorts first)", started.elapsed().as_secs_f64());
+        let _ = writeln!(
+            o,
+            "\n({:.1} s; one annotator per article: the annotation file whose name sorts first)",
+            started.elapsed().as_secs_f64()
+        );
     }
     emit(&o);
     0
 }
 
 fn run_corpus(args: &EvalArgs) -> i32 {
-    let dir = args.corpus.clone().unwrap_or_else(|| PathBuf::from("tests/corpus"));
+    let dir = args
+        .corpus
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("tests/corpus"));
     if !dir.is_dir() {
-        eprintln!("sourcelight eval: {}: no such folder (give the corpus with --corpus DIR)", dir.display());
+        eprintln!(
+            "sourcelight eval: {}: no such folder (give the corpus with --corpus DIR)",
+            dir.display()
+        );
         return 2;
     }
     let articles = match corpus::load_dir(&dir) {
@@ -122,7 +172,10 @@ fn run_corpus(args: &EvalArgs) -> i32 {
             for e in &errors {
                 eprintln!("{e}");
             }
-            eprintln!("sourcelight eval: {} malformed article file(s); see tests/corpus/FORMAT.md", errors.len());
+            eprintln!(
+                "sourcelight eval: {} malformed article file(s); see tests/corpus/FORMAT.md",
+                errors.len()
+            );
             return 2;
         }
     };
@@ -165,7 +218,10 @@ fn run_corpus(args: &EvalArgs) -> i32 {
 
     let mut o = String::new();
     if args.json {
-        let figs: serde_json::Map<String, serde_json::Value> = figures.iter().map(|(n, v)| (n.clone(), serde_json::json!(v))).collect();
+        let figs: serde_json::Map<String, serde_json::Value> = figures
+            .iter()
+            .map(|(n, v)| (n.clone(), serde_json::json!(v)))
+            .collect();
         let v = serde_json::json!({
             "corpus": dir.display().to_string(),
             "figures": figs,
@@ -173,12 +229,20 @@ fn run_corpus(args: &EvalArgs) -> i32 {
             "articles": e.articles,
             "floors": args.floors.as_ref().map(|p| serde_json::json!({"file": p.display().to_string(), "failures": failures, "raised": changes})),
         });
-        let _ = writeln!(o, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let _ = writeln!(
+            o,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        );
     } else {
         if articles.is_empty() {
             let _ = writeln!(o, "{}: no articles yet", dir.display());
         }
-        let _ = write!(o, "{}", render::corpus_table(&e, &dir.display().to_string()));
+        let _ = write!(
+            o,
+            "{}",
+            render::corpus_table(&e, &dir.display().to_string())
+        );
         if args.confusion {
             let _ = writeln!(o);
             let _ = write!(o, "{}", render::confusion_table(&e));
@@ -209,7 +273,10 @@ fn run_corpus(args: &EvalArgs) -> i32 {
                 for f in &failures {
                     let _ = writeln!(o, "  {f}");
                 }
-                let _ = writeln!(o, "(see every mismatch with `sourcelight eval --mismatches`)");
+                let _ = writeln!(
+                    o,
+                    "(see every mismatch with `sourcelight eval --mismatches`)"
+                );
             }
         }
     }
@@ -225,5 +292,7 @@ fn run_corpus(args: &EvalArgs) -> i32 {
 fn emit(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
 }
