@@ -112,20 +112,26 @@
     debounce = setTimeout(() => { if (enabled) scan(); }, delay);
   }
 
-  /** Re-scan (debounced) when the article changes or grows; ignores everything else. */
+  /**
+   * Re-scan (debounced) when the article changes or grows, or is taken out of the page
+   * (a rewritten or replaced body: the article is found again); ignores everything else.
+   */
   function watch() {
     if (observer) observer.disconnect();
     if (!article) return;
     observer = new MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'characterData' || r.addedNodes.length || r.removedNodes.length) {
-          if (running) again = true;
-          else scheduleScan(500);
-          return;
-        }
+      const gone = !article || !article.isConnected;
+      let touched = gone;
+      for (let i = 0; !touched && i < records.length; i++) {
+        const r = records[i];
+        if (r.type === 'characterData' || r.addedNodes.length || r.removedNodes.length) touched = article.contains(r.target);
       }
+      if (!touched) return;
+      if (gone) article = null;
+      if (running) again = true;
+      else scheduleScan(500);
     });
-    observer.observe(article, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   }
 
   function start() {

@@ -176,7 +176,7 @@ describe('news article with nav, aside, comments, hidden text and form fields', 
     }
     const paths = new Set(env.server.requests);
     for (const p of paths) {
-      assert.ok(/^\/(news|split|live|live\.js|es|dark|long|big|favicon\.ico|csp\/news)(\.html)?$/.test(p) || p === '/live.js', `unexpected request ${p}`);
+      assert.ok(/^\/(news|split|live|es|dark|long|big|hostile|favicon\.ico|csp\/news)(\.html)?$|^\/(live|hostile)\.js$/.test(p) || p === '/live.js', `unexpected request ${p}`);
     }
   });
 });
@@ -421,6 +421,71 @@ describe('faults and lifecycle', () => {
       await waitForTooltip(page, 'Source');
     }
     assert.ok((await snapshot(page)).hosts <= 1, 'one tooltip host');
+    await page.close();
+  });
+});
+
+describe('hostile pages', () => {
+  test('page text that looks like markup stays text in tooltips and the popup; nothing runs', async () => {
+    const { page, tabId, report } = await scanned('/hostile.html');
+    assertMarkersMatchReport(await readHighlights(page), report);
+    const hostile = report.claims.find((c) => c.flag && c.sentence.text.includes('<img'));
+    assert.ok(hostile || !report.claims.length, 'the core flags the sentence with markup in it');
+    if (hostile) {
+      await hoverMarker(page, hostile.kind);
+      const tip = await waitForTooltip(page, 'Source');
+      assert.ok(!/<img|<script/i.test(tip.html), 'no element made from page text in the tooltip');
+      const popup = await openPopup(env, tabId);
+      const list = await popup.evaluate(() => ({
+        text: document.getElementById('claims').textContent,
+        tags: [...document.getElementById('claims').querySelectorAll('*')].map((e) => e.tagName),
+      }));
+      assert.ok(list.text.includes('<img src=x onerror="window'), 'shown as text');
+      assert.ok(!list.tags.includes('IMG') && !list.tags.includes('SCRIPT'));
+      assert.equal(await popup.evaluate(() => window.__pwned ?? null), null);
+      await popup.close();
+    }
+    assert.equal(await page.evaluate(() => window.__pwned ?? null), null, 'nothing from the page text ran');
+    await page.close();
+  });
+
+  test('the page keeps working and cannot see the extension', async () => {
+    const { page } = await scanned('/hostile.html');
+    await page.click('#clicks');
+    assert.equal(await page.evaluate(() => window.__clicks), 1, "the page's own click handler ran once");
+    const selected = await page.evaluate(() => {
+      const p = document.getElementById('clicks');
+      const r = document.createRange();
+      r.selectNodeContents(p);
+      getSelection().removeAllRanges();
+      getSelection().addRange(r);
+      return getSelection().toString();
+    });
+    assert.equal(selected, 'Critics say the council ignored the warnings for months.', 'selection unchanged');
+    const globals = await page.evaluate(() => ({
+      page: typeof window.SourcelightPage, content: typeof window.__sourcelightContent,
+      keys: Object.keys(window).filter((k) => /sourcelight/i.test(k)),
+      hostShadow: document.querySelector('[data-sourcelight]')?.shadowRoot ?? null,
+    }));
+    assert.deepEqual(globals, { page: 'undefined', content: 'undefined', keys: [], hostShadow: null });
+    await page.close();
+  });
+
+  test('a page that replaces its body is read again', async () => {
+    const { page, tabId, state } = await scanned('/hostile.html');
+    await page.evaluate(() => window.replaceBody());
+    const deadline = Date.now() + 10000;
+    for (;;) {
+      const { scanId } = await ask(env, { type: 'report', tabId });
+      if (scanId && scanId !== state.scanId) break;
+      assert.ok(Date.now() < deadline, 'scanned again');
+      await page.waitForTimeout(25);
+    }
+    await waitForScan(env, page);
+    const { text } = await ask(env, { type: 'text', tabId });
+    assert.ok(text.includes('The new body arrived'), text);
+    const { report } = await reportOf(env, tabId);
+    assertMarkersMatchReport(await readHighlights(page), report);
     await page.close();
   });
 });
