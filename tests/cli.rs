@@ -265,7 +265,7 @@ fn markdown_format_is_a_review_document() {
     let h = write(&dir, "p.html", page);
     let md = stdout(&run(&["scan", "-f", "md", &h]));
     let first = md.lines().next().unwrap();
-    assert!(first.contains(r"\*Big\* \[news\]\(http://x\)"), "{first}");
+    assert!(first.contains(r"\*Big\* \[news\](http://x)"), "{first}");
     assert!(!first.contains("<script>") && first.contains(r"\<script\>"), "{first}");
     assert!(first.contains(r"\#1 \| \_site\_"), "{first}");
 }
