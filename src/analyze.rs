@@ -93,8 +93,10 @@ pub fn run(text: &str, options: &Options) -> Report {
             label: state.label.clone(),
             mentions: group_mentions[g].clone(),
             count: (state.kind == Kind::Anonymous).then(|| {
+                // "One of the sources" counts one of the group, not the group.
                 let counts: Vec<&Count> = group_mentions[g]
                     .iter()
+                    .filter(|&&c| !resolved[c as usize].phrase.as_ref().is_some_and(|p| p.one_of))
                     .filter_map(|&c| claims[c as usize].checks.as_ref().map(|k| &k.count))
                     .collect();
                 Count {

@@ -159,7 +159,11 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
             // A cue inside what an earlier attribution in this sentence reports is nested in its claim
             // ("Trent told analysts that the airline now expects …"): the claim is the outer one's.
             let start = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
-            let nested = a.cue_kind != CueKind::Hedge
+            // A source that holds an earlier cue ("he said the US attacked") is no source.
+            let swallows_cue = a.source.is_some_and(|src| out[first_new..].iter().any(|o| src.overlaps(o.cue)));
+            let nested = swallows_cue
+                || a.cue_kind != CueKind::Hedge
+                && a.claim.start >= a.cue.end
                 && out[first_new..].iter().any(|o| {
                     o.cue_kind != CueKind::Hedge && o.claim.start >= o.cue.end && o.claim.start <= start && start < o.claim.end
                         && !clause_break(text, &tokens, o.claim.start, start)
@@ -547,7 +551,7 @@ fn skip_that(text: &str, tokens: &[Token], mut k: usize) -> usize {
             k = that;
         }
     }
-    if k < tokens.len() && matches!(lower(text, &tokens[k]).as_str(), "that" | "que" | ":" | ",") {
+    if k < tokens.len() && matches!(lower(text, &tokens[k]).as_str(), "that" | "que" | ":") {
         k += 1;
     }
     k
@@ -698,8 +702,18 @@ fn claim_around(text: &str, tokens: &[Token], after: usize, sentence: ByteSpan, 
         }
         k += 1;
     }
+    // "…, sources told CNN, marking the first …": a comma right after the cue ends the attribution;
+    // what it reports came before it.
+    let comma_after = tokens.get(after).is_some_and(|t| is_punct(text, t, &[',']));
     let after_span = ByteSpan::new(tokens.get(k).map(|t| t.span.start).unwrap_or(sentence.end), sentence.end);
     let before_span = ByteSpan::new(sentence.start, source_start);
+    // "“…,” the secretary said at the forum": a circumstance after the cue, the claim before it.
+    let circumstance = tokens.get(k).is_some_and(|t| {
+        matches!(lower(text, t).as_str(), "at" | "in" | "on" | "during" | "after" | "before" | "while" | "last" | "earlier" | "en" | "durante" | "tras" | "ante")
+    });
+    if (comma_after || circumstance) && word_count(text, before_span) >= 3 {
+        return trimmed(text, before_span);
+    }
     let after_words = word_count(text, after_span);
     let before_words = word_count(text, before_span);
     let claim = if after_words >= 4 || (after_words >= 2 && before_words < 2) {

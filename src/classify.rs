@@ -266,6 +266,24 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     if names.is_empty() && !all_names.is_empty() {
         p.affiliation = true;
     }
+    // In an apposition, a part that is nothing but two to four capitalised words is a person's name:
+    // "Dwayne Castle, Mercer's agent"; "El presidente ejecutivo de Andinet, Sebastián Arrieta".
+    if appositive && !p.institution_only_words(&raw) {
+        let piece = &text[span.start..span.end];
+        for part in piece.split(',') {
+            let part_words: Vec<&str> = part.split_whitespace().collect();
+            if (2..=4).contains(&part_words.len())
+                && part_words.iter().all(|w| is_capitalised(w) && !is_acronym(w))
+                && !part_words.iter().any(|w| {
+                    let l = strip_possessive(w).to_lowercase();
+                    lex.org_words.contains(l.as_str()) || known.organisations.contains(&l) || TITLES.contains(&l.as_str())
+                })
+            {
+                p.person = Some(part_words.join(" "));
+                return p;
+            }
+        }
+    }
     if !names.is_empty() {
         // A name right after the head or a title ("spokeswoman Maria Lopez", "Sen. Ortiz"), a known first name,
         // a surname named earlier, or a phrase that is nothing but capitalised words.
@@ -296,6 +314,11 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
 }
 
 impl SourcePhrase {
+    /// Every capitalised word is an institution's (no room for a person's name).
+    fn institution_only_words(&self, _raw: &[&str]) -> bool {
+        self.outlet.is_some()
+    }
+
     /// The surname of the person named, for later "Lopez said".
     pub fn surname(&self) -> Option<&str> {
         self.person.as_deref().and_then(|p| p.split_whitespace().last())

@@ -195,6 +195,13 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
                 return Some(base(Kind::Named, Some(group), Some(phrase)));
             }
         }
+        // "the manager said" with no unnamed manager before: a definite role is a person the reader knows.
+        if phrase.definite && !phrase.plural && !phrase.one_of && phrase.role.is_some()
+            && state.recent(|g| g.kind == Kind::Anonymous && same_head(&g.head, &phrase.head)).is_none()
+        {
+            let group = state.new_group(Kind::Named, span, &phrase, s);
+            return Some(base(Kind::Named, Some(group), Some(phrase)));
+        }
         let points_back = phrase.definite || phrase.one_of || (!phrase.has_modifier && phrase.number.is_none() && !phrase.quantified && !phrase.affiliation);
         let head = phrase.head.clone();
         match state.recent(|g| g.kind == Kind::Anonymous && same_head(&g.head, &head)).filter(|_| points_back) {
@@ -222,7 +229,15 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // "the secretary said" after "Secretary of Defense Pete Hegseth".
         match state.recent(|g| g.kind == Kind::Named && g.words.iter().any(|w| w == &role)) {
             Some(g) => (Kind::Named, state.join(g, &phrase, s)),
-            None => (Kind::Named, state.new_group(Kind::Named, span, &phrase, s)),
+            None => {
+                let g = state.new_group(Kind::Named, span, &phrase, s);
+                // Named earlier in the text, though not as a source: label the group with that name.
+                if let Some(title) = earlier_title(state.text, span.start, &role) {
+                    state.groups[g].words.extend(title.split_whitespace().map(str::to_lowercase));
+                    state.groups[g].label = title;
+                }
+                (Kind::Named, g)
+            }
         }
     } else if phrase.affiliation && phrase.plural {
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
@@ -253,6 +268,34 @@ const WEAK_CUES: &[&str] = &["recalls", "recalled", "posted", "announced", "show
 
 fn possessive(phrase: &SourcePhrase) -> bool {
     phrase.words.first().is_some_and(|w| matches!(w.as_str(), "his" | "her" | "their" | "its" | "su" | "sus"))
+}
+
+/// The latest "Secretary of Defense Pete Hegseth" before byte `before`: the role, capitalised,
+/// followed within a few words by a capitalised name. Looks back 4,000 bytes at most.
+fn earlier_title(text: &str, before: usize, role: &str) -> Option<String> {
+    let mut from = before.saturating_sub(4000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..before];
+    let mut capital_role: String = role.chars().take(1).flat_map(char::to_uppercase).collect();
+    capital_role.push_str(&role[role.chars().next()?.len_utf8()..]);
+    let at = window.rmatch_indices(&capital_role).map(|(i, _)| i).next()?;
+    let words: Vec<&str> = window[at..].split_whitespace().take(7).collect();
+    // Keep the title and the capitalised name after it: "Secretary of Defense Pete Hegseth".
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let clean = w.trim_end_matches([',', '.', ';', ':']);
+        let capital = clean.chars().next().is_some_and(char::is_uppercase);
+        if i > 0 && !capital && !matches!(clean, "of" | "for" | "de" | "del") {
+            break;
+        }
+        out.push(clean.trim_end_matches("’s").trim_end_matches("'s"));
+        if clean.len() != w.len() {
+            break;
+        }
+    }
+    (out.len() >= 3).then(|| out.join(" "))
 }
 
 /// Two cues of one source in one sentence ("said …, but described it as …") are one claim.

@@ -279,7 +279,7 @@ impl<'a> Pass<'a> {
                         }
                         Node::Text(t) => {
                             if let Some((_, top)) = stack.last_mut() {
-                                let (len, commas) = text_len(&t);
+                                let (len, commas) = text_len(t);
                                 top.text += len;
                                 top.commas += commas;
                                 top.direct_text += len;
@@ -388,13 +388,9 @@ impl<'a> Pass<'a> {
             let content = 1.0 + commas as f64 + ((len / 100) as f64).min(3.0);
             // Anonymous text directly inside a div scores the div itself, like a wrapped <p>.
             let own = matches!(tag, "div" | "article" | "main") && st.block_children;
-            let mut level = 0usize;
             let ancestors: Box<dyn Iterator<Item = NodeRef<'_, Node>>> =
                 if own { Box::new(std::iter::once(node).chain(node.ancestors())) } else { Box::new(node.ancestors()) };
-            for anc in ancestors {
-                if level >= 5 {
-                    break;
-                }
+            for (level, anc) in ancestors.take(5).enumerate() {
                 let Some(anc_el) = anc.value().as_element() else { break };
                 if anc.parent().and_then(|p| p.value().as_element().map(|_| ())).is_none() {
                     break;
@@ -406,7 +402,6 @@ impl<'a> Pass<'a> {
                 };
                 let entry = scores.entry(anc.id()).or_insert_with(|| self.initial_score(anc_el));
                 *entry += content / divider;
-                level += 1;
             }
         }
         // Scale by link density.
@@ -477,9 +472,7 @@ impl<'a> Pass<'a> {
             parent = p.parent();
         }
         // An only child stands for its parent.
-        loop {
-            let Some(node) = tree.get(top) else { break };
-            let Some(p) = node.parent() else { break };
+        while let Some(p) = tree.get(top).and_then(|node| node.parent()) {
             if is_body(p.id()) || p.value().as_element().is_none() {
                 break;
             }
@@ -525,9 +518,7 @@ impl<'a> Pass<'a> {
             } else if el.name() == "p" {
                 let st = self.stat(id);
                 let ld = self.link_density(id);
-                if st.text > 80 && ld < 0.25 {
-                    chosen.push(id);
-                } else if st.text > 0 && st.text <= 80 && ld == 0.0 {
+                if (st.text > 80 && ld < 0.25) || (st.text > 0 && st.text <= 80 && ld == 0.0) {
                     chosen.push(id);
                 }
             }

@@ -96,10 +96,8 @@ fn metadata(doc: &Html) -> Article {
     for node in doc.tree.root().descendants() {
         let Node::Element(el) = node.value() else { continue };
         match el.name() {
-            "html" => {
-                if article.language.is_none() {
-                    article.language = el.attr("lang").or_else(|| el.attr("xml:lang")).and_then(clean);
-                }
+            "html" if article.language.is_none() => {
+                article.language = el.attr("lang").or_else(|| el.attr("xml:lang")).and_then(clean);
             }
             "meta" => {
                 let key = el.attr("property").or_else(|| el.attr("name")).unwrap_or("").trim().to_ascii_lowercase();

@@ -159,16 +159,14 @@ pub(crate) fn render_into(
                             skipping = Some(node.id());
                             continue;
                         }
-                        if tag == "br" {
-                            w.newline();
-                        } else if is_block(tag) {
+                        if tag == "br" || is_block(tag) {
                             w.newline();
                         }
                         if tag == "pre" {
                             pre_depth += 1;
                         }
                     }
-                    Node::Text(t) => w.text(&t, pre_depth > 0),
+                    Node::Text(t) => w.text(t, pre_depth > 0),
                     _ => {}
                 }
             }

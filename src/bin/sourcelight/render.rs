@@ -376,7 +376,7 @@ mod tests {
             claim: span(text, sentence),
             group: Some(id),
             continues: None,
-            checks: (kind == Kind::Anonymous).then(|| Checks {
+            checks: (kind == Kind::Anonymous).then_some(Checks {
                 reason: Reason::None,
                 reason_text: None,
                 vantage: true,

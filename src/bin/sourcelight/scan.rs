@@ -186,7 +186,10 @@ fn settings(args: &ScanArgs) -> Settings {
                 && std::env::var("TERM").map_or(true, |t| t != "dumb")
         }
     };
-    Settings { options: Options { language, ..Options::default() }, kinds, color }
+    // `..Default` keeps this compiling when the core adds options.
+    #[allow(clippy::needless_update)]
+    let options = Options { language, ..Options::default() };
+    Settings { options, kinds, color }
 }
 
 /// Analyses text or an HTML page.
