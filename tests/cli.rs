@@ -29,7 +29,11 @@ fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> String {
 }
 
 fn run(args: &[&str]) -> Output {
-    bin().args(args).stdin(Stdio::null()).output().expect("run sourcelight")
+    bin()
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run sourcelight")
 }
 
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -60,7 +64,10 @@ fn stderr(o: &Output) -> String {
 
 fn assert_no_panic(o: &Output) {
     let e = stderr(o);
-    assert!(!e.contains("panicked") && !e.contains("RUST_BACKTRACE"), "panic: {e}");
+    assert!(
+        !e.contains("panicked") && !e.contains("RUST_BACKTRACE"),
+        "panic: {e}"
+    );
 }
 
 /// Articles written for these tests: many cue-like phrases so that, as the core
@@ -82,7 +89,16 @@ fn help_documents_formats_and_exit_codes() {
     let o = run(&["scan", "--help"]);
     assert_eq!(o.status.code(), Some(0));
     let h = stdout(&o);
-    for word in ["--format", "--jsonl", "--kinds", "--lang", "json", "csv", "Exit status", "ARRAY"] {
+    for word in [
+        "--format",
+        "--jsonl",
+        "--kinds",
+        "--lang",
+        "json",
+        "csv",
+        "Exit status",
+        "ARRAY",
+    ] {
         assert!(h.contains(word), "help lacks {word}: {h}");
     }
 }
@@ -100,17 +116,32 @@ fn text_format_piped_is_plain_with_summary() {
     // The article is all there, marks only add text around it.
     let stripped = strip_marks(&out);
     for para in ARTICLE_EN.split("\n\n") {
-        assert!(stripped.contains(para), "paragraph missing from output: {para}\n---\n{out}");
+        assert!(
+            stripped.contains(para),
+            "paragraph missing from output: {para}\n---\n{out}"
+        );
     }
 }
 
 /// Removes `[kind #n, …: ` … `]` marks from text output (for comparison with the input).
 fn strip_marks(out: &str) -> String {
     let mut s = out.to_string();
-    let kinds = ["anonymous", "vague", "unverified", "report", "organisation", "named"];
-    loop {
-        let Some(start) = kinds.iter().filter_map(|k| s.find(&format!("[{k} #"))).min() else { break };
-        let Some(colon) = s[start..].find(": ").map(|i| start + i) else { break };
+    let kinds = [
+        "anonymous",
+        "vague",
+        "unverified",
+        "report",
+        "organisation",
+        "named",
+    ];
+    while let Some(start) = kinds
+        .iter()
+        .filter_map(|k| s.find(&format!("[{k} #")))
+        .min()
+    {
+        let Some(colon) = s[start..].find(": ").map(|i| start + i) else {
+            break;
+        };
         s.replace_range(start..colon + 2, "");
         // The closing bracket of this mark is the first "]" not matched by an "[" in between.
         let mut depth = 0;
@@ -143,7 +174,10 @@ fn text_format_colour_on_request() {
     let json = run(&["scan", "--format", "json", &f]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     if !v["claims"].as_array().unwrap().is_empty() {
-        assert!(out.contains("\u{1b}[1;3"), "a claim is marked in colour: {out}");
+        assert!(
+            out.contains("\u{1b}[1;3"),
+            "a claim is marked in colour: {out}"
+        );
     }
 }
 
@@ -161,7 +195,10 @@ fn text_format_marks_every_selected_claim() {
     // Only the named kinds are marked.
     let named_only = stdout(&run(&["scan", "--kinds", "named", &f]));
     for k in ["anonymous #", "vague #", "unverified #", "report #"] {
-        assert!(!named_only.contains(&format!("[{k}")), "{k} marked with --kinds named");
+        assert!(
+            !named_only.contains(&format!("[{k}")),
+            "{k} marked with --kinds named"
+        );
     }
 }
 
@@ -213,10 +250,17 @@ fn check_spans(text: &str, report: &serde_json::Value) {
         if span.is_null() {
             return;
         }
-        let (s, e) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
         assert!(s <= e && e <= units.len(), "span out of range: {span}");
         let slice = String::from_utf16(&units[s..e]).expect("span on character boundaries");
-        assert_eq!(span["text"].as_str().unwrap(), slice, "span text differs from the input slice");
+        assert_eq!(
+            span["text"].as_str().unwrap(),
+            slice,
+            "span text differs from the input slice"
+        );
     };
     for c in report["claims"].as_array().unwrap() {
         for key in ["sentence", "cue", "source", "claim"] {
@@ -244,7 +288,10 @@ fn json_offsets_with_emoji_accents_cjk() {
     check_spans(ARTICLE_WIDE, &v);
     // And the text format prints the wide text intact.
     let out = strip_marks(&stdout(&run(&["scan", "--kinds", "all", &f])));
-    assert!(out.contains("東京 officials said the plan 😀😀 would change."), "{out}");
+    assert!(
+        out.contains("東京 officials said the plan 😀😀 would change."),
+        "{out}"
+    );
 }
 
 #[test]
@@ -255,8 +302,11 @@ fn markdown_format_is_a_review_document() {
     assert_eq!(o.status.code(), Some(0));
     let md = stdout(&o);
     assert!(md.starts_with("# Sourcing review: "), "{md}");
-    assert!(md.contains("## Summary") && md.contains("| Kind | Claims |") && md.contains("## Claims"));
-    let v: serde_json::Value = serde_json::from_slice(&run(&["scan", "-f", "json", &f]).stdout).unwrap();
+    assert!(
+        md.contains("## Summary") && md.contains("| Kind | Claims |") && md.contains("## Claims")
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&["scan", "-f", "json", &f]).stdout).unwrap();
     let n = v["claims"].as_array().unwrap().len();
     assert_eq!(md.matches("- **Explanation:**").count(), n);
     // Markup in page text is escaped: a title with Markdown and HTML in it.
@@ -266,7 +316,10 @@ fn markdown_format_is_a_review_document() {
     let md = stdout(&run(&["scan", "-f", "md", &h]));
     let first = md.lines().next().unwrap();
     assert!(first.contains(r"\*Big\* \[news\](http://x)"), "{first}");
-    assert!(!first.contains("<script>") && first.contains(r"\<script\>"), "{first}");
+    assert!(
+        !first.contains("<script>") && first.contains(r"\<script\>"),
+        "{first}"
+    );
     assert!(first.contains(r"\#1 \| \_site\_"), "{first}");
 }
 
@@ -280,15 +333,32 @@ fn csv_format_header_rows_and_neutralised_cells() {
     let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         header,
-        ["file", "kind", "source", "cue", "claim", "sentence", "group", "reason", "vantage", "count", "opinion", "explanation"]
+        [
+            "file",
+            "kind",
+            "source",
+            "cue",
+            "claim",
+            "sentence",
+            "group",
+            "reason",
+            "vantage",
+            "count",
+            "opinion",
+            "explanation"
+        ]
     );
-    let v: serde_json::Value = serde_json::from_slice(&run(&["scan", "-f", "json", &f]).stdout).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&["scan", "-f", "json", &f]).stdout).unwrap();
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("valid CSV row")).collect();
     assert_eq!(rows.len(), v["claims"].as_array().unwrap().len());
     for row in &rows {
         assert_eq!(row.len(), 12);
         for cell in row.iter() {
-            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "dangerous cell {cell:?}");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "dangerous cell {cell:?}"
+            );
         }
     }
     // Two files: one header.
@@ -313,26 +383,47 @@ fn jsonl_good_and_bad_lines() {
     ]
     .join("\n");
     let o = run_stdin(&["scan", "--jsonl"], input.as_bytes());
-    assert_eq!(o.status.code(), Some(1), "bad lines make the status non-zero");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "bad lines make the status non-zero"
+    );
     assert_no_panic(&o);
     let out = stdout(&o);
-    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("one JSON per line")).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON per line"))
+        .collect();
     assert_eq!(lines.len(), 3, "{out}");
     assert_eq!(lines[0]["id"], 1);
     assert_eq!(lines[1]["id"], "two");
     assert_eq!(lines[2]["id"], serde_json::json!({"k": [1]}));
     assert!(lines[0]["claims"].is_array() && lines[0]["summary"].is_object());
-    assert_eq!(lines[1]["length"], "Officials said the port reopened, according to people briefed on it.".encode_utf16().count());
+    assert_eq!(
+        lines[1]["length"],
+        "Officials said the port reopened, according to people briefed on it."
+            .encode_utf16()
+            .count()
+    );
     let err = stderr(&o);
     for n in [2, 5, 6, 7, 8] {
-        assert!(err.contains(&format!("line {n}:")), "no message for line {n}: {err}");
+        assert!(
+            err.contains(&format!("line {n}:")),
+            "no message for line {n}: {err}"
+        );
     }
-    assert!(!err.contains("line 4:"), "blank line is not an error: {err}");
+    assert!(
+        !err.contains("line 4:"),
+        "blank line is not an error: {err}"
+    );
 }
 
 #[test]
 fn jsonl_all_good_exits_zero() {
-    let o = run_stdin(&["scan", "--jsonl"], b"{\"id\":1,\"text\":\"Sources said so.\"}\n{\"id\":2,\"text\":\"\"}\n");
+    let o = run_stdin(
+        &["scan", "--jsonl"],
+        b"{\"id\":1,\"text\":\"Sources said so.\"}\n{\"id\":2,\"text\":\"\"}\n",
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stdout(&o).lines().count(), 2);
 }
@@ -420,7 +511,11 @@ fn empty_file_gives_an_empty_report() {
 #[test]
 fn binary_file_skipped_with_message() {
     let dir = scratch("binary");
-    let bin_file = write(&dir, "image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0");
+    let bin_file = write(
+        &dir,
+        "image.png",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0",
+    );
     let good = write(&dir, "good.txt", ARTICLE_EN);
     let o = run(&["scan", "-f", "json", &bin_file, &good]);
     assert_eq!(o.status.code(), Some(1));
@@ -451,7 +546,10 @@ fn stdin_dash_is_read() {
     assert_eq!(v["file"], "<stdin>");
     assert_eq!(v["length"], ARTICLE_EN.encode_utf16().count());
     // HTML on stdin is sniffed.
-    let o = run_stdin(&["scan", "-f", "json"], b"<!doctype html><html><body><article><p>Hello there.</p></article></body></html>");
+    let o = run_stdin(
+        &["scan", "-f", "json"],
+        b"<!doctype html><html><body><article><p>Hello there.</p></article></body></html>",
+    );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["input"], "html");
 }
@@ -511,7 +609,10 @@ fn html_page_nav_and_footer_left_out() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     let article = strip_marks(&out);
-    assert!(article.contains("The regional council voted on Monday"), "{out}");
+    assert!(
+        article.contains("The regional council voted on Monday"),
+        "{out}"
+    );
     assert!(article.contains("ridership has fallen by a third"), "{out}");
     for noise in [
         "Home",
@@ -525,11 +626,17 @@ fn html_page_nav_and_footer_left_out() {
         "tracker",
         "color: red",
     ] {
-        assert!(!out.contains(noise), "{noise:?} leaked into the article:\n{out}");
+        assert!(
+            !out.contains(noise),
+            "{noise:?} leaked into the article:\n{out}"
+        );
     }
     // One paragraph per line.
-    assert!(article.contains("postponed for too long and that the budget, already stretched, could not wait.\n"));
-    let v: serde_json::Value = serde_json::from_slice(&run(&["scan", "-f", "json", &f]).stdout).unwrap();
+    assert!(article.contains(
+        "postponed for too long and that the budget, already stretched, could not wait.\n"
+    ));
+    let v: serde_json::Value =
+        serde_json::from_slice(&run(&["scan", "-f", "json", &f]).stdout).unwrap();
     assert_eq!(v["input"], "html");
     assert_eq!(v["page"]["title"], "Ferry terminal to close | Coast News");
     assert_eq!(v["page"]["site_name"], "Coast News");
@@ -538,7 +645,10 @@ fn html_page_nav_and_footer_left_out() {
     // Every claim comes from the article, not from the furniture.
     for c in v["claims"].as_array().unwrap() {
         let s = c["sentence"]["text"].as_str().unwrap();
-        assert!(page.contains(s.trim()), "claim sentence not from the article: {s}");
+        assert!(
+            page.contains(s.trim()),
+            "claim sentence not from the article: {s}"
+        );
     }
     // Forced text input shows the markup is then not parsed.
     let o = run(&["scan", "--input", "text", "-f", "json", &f]);
@@ -549,7 +659,11 @@ fn html_page_nav_and_footer_left_out() {
 #[test]
 fn control_characters_never_reach_the_terminal() {
     let dir = scratch("ctrl");
-    let f = write(&dir, "esc.txt", "Officials said \u{1b}[31mred\u{1b}[0m and \u{7} bell.\n");
+    let f = write(
+        &dir,
+        "esc.txt",
+        "Officials said \u{1b}[31mred\u{1b}[0m and \u{7} bell.\n",
+    );
     let out = stdout(&run(&["scan", &f]));
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
 }

@@ -47,7 +47,13 @@ fn sentences(text: &str) -> Vec<String> {
                     j += 1;
                 }
                 if j == chars.len() || chars[j] == ' ' {
-                    out.push(chars[start..j].iter().collect::<String>().trim().to_string());
+                    out.push(
+                        chars[start..j]
+                            .iter()
+                            .collect::<String>()
+                            .trim()
+                            .to_string(),
+                    );
                     start = j;
                     i = j;
                     continue;
@@ -65,14 +71,19 @@ fn sentences(text: &str) -> Vec<String> {
 
 fn words(text: &str) -> HashMap<String, usize> {
     let mut m = HashMap::new();
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         *m.entry(w.to_lowercase()).or_insert(0) += 1;
     }
     m
 }
 
 fn overlap(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> usize {
-    a.iter().map(|(w, &n)| n.min(b.get(w).copied().unwrap_or(0))).sum()
+    a.iter()
+        .map(|(w, &n)| n.min(b.get(w).copied().unwrap_or(0)))
+        .sum()
 }
 
 fn ratio(n: usize, d: usize) -> f64 {
@@ -100,30 +111,49 @@ struct Totals {
 fn real_pages() {
     let dir = pages_dir();
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("SKIPPED html_real_pages: no folder at {} (set SOURCELIGHT_REAL_PAGES)", dir.display());
+        println!(
+            "SKIPPED html_real_pages: no folder at {} (set SOURCELIGHT_REAL_PAGES)",
+            dir.display()
+        );
         return;
     };
-    let mut folders: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.join("source.html").is_file()).collect();
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.join("source.html").is_file())
+        .collect();
     folders.sort();
     if folders.is_empty() {
-        println!("SKIPPED html_real_pages: no page folders in {}", dir.display());
+        println!(
+            "SKIPPED html_real_pages: no page folders in {}",
+            dir.display()
+        );
         return;
     }
     let only = std::env::var("SOURCELIGHT_PAGE").ok();
     let options = Options::default();
     let mut t = Totals::default();
     println!(
-        "{:<18} {:>6} {:>6} {:>6} {:>7} {:>7}  {}",
-        "page", "sent_r", "word_p", "word_r", "a", "b", "missed sentence / extra text (first)"
+        "{:<18} {:>6} {:>6} {:>6} {:>7} {:>7}  missed sentence / extra text (first)",
+        "page", "sent_r", "word_p", "word_r", "a", "b"
     );
     for folder in &folders {
-        let name = folder.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = folder
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         if only.as_ref().is_some_and(|o| o != &name) {
             continue;
         }
-        let source = String::from_utf8_lossy(&std::fs::read(folder.join("source.html")).expect("source.html")).into_owned();
-        let expected_html =
-            String::from_utf8_lossy(&std::fs::read(folder.join("expected.html")).expect("expected.html")).into_owned();
+        let source = String::from_utf8_lossy(
+            &std::fs::read(folder.join("source.html")).expect("source.html"),
+        )
+        .into_owned();
+        let expected_html = String::from_utf8_lossy(
+            &std::fs::read(folder.join("expected.html")).expect("expected.html"),
+        )
+        .into_owned();
         let got = extract(&source).text;
         let want = page_text(&expected_html);
         let got_n = norm(&got);
@@ -131,19 +161,37 @@ fn real_pages() {
 
         // Text figures.
         let want_sents = sentences(&want);
-        let missed: Vec<&String> = want_sents.iter().filter(|s| !got_n.contains(&norm(s))).collect();
+        let missed: Vec<&String> = want_sents
+            .iter()
+            .filter(|s| !got_n.contains(&norm(s)))
+            .collect();
         let (wg, ww) = (words(&got), words(&want));
         let common = overlap(&wg, &ww);
         let n_got: usize = wg.values().sum();
         let n_want: usize = ww.values().sum();
-        let extra: Vec<String> = sentences(&got).into_iter().filter(|s| !want_n.contains(&norm(s))).collect();
+        let extra: Vec<String> = sentences(&got)
+            .into_iter()
+            .filter(|s| !want_n.contains(&norm(s)))
+            .collect();
 
         // Claim figures.
         let from_source = analyze(&got, &options);
-        let in_article = from_source.claims.iter().filter(|c| want_n.contains(&norm(&c.sentence.text))).count();
+        let in_article = from_source
+            .claims
+            .iter()
+            .filter(|c| want_n.contains(&norm(&c.sentence.text)))
+            .count();
         let from_expected = analyze(&want, &options);
-        let source_sentences: HashSet<String> = from_source.claims.iter().map(|c| norm(&c.sentence.text)).collect();
-        let kept = from_expected.claims.iter().filter(|c| source_sentences.contains(&norm(&c.sentence.text))).count();
+        let source_sentences: HashSet<String> = from_source
+            .claims
+            .iter()
+            .map(|c| norm(&c.sentence.text))
+            .collect();
+        let kept = from_expected
+            .claims
+            .iter()
+            .filter(|c| source_sentences.contains(&norm(&c.sentence.text)))
+            .count();
 
         t.sent_found += want_sents.len() - missed.len();
         t.sent_total += want_sents.len();
@@ -162,17 +210,29 @@ fn real_pages() {
             for x in &extra {
                 println!("EXTRA: {x}");
             }
-            for c in from_source.claims.iter().filter(|c| !want_n.contains(&norm(&c.sentence.text))) {
+            for c in from_source
+                .claims
+                .iter()
+                .filter(|c| !want_n.contains(&norm(&c.sentence.text)))
+            {
                 println!("CLAIM OUTSIDE ARTICLE: {}", c.sentence.text);
             }
-            for c in from_expected.claims.iter().filter(|c| !source_sentences.contains(&norm(&c.sentence.text))) {
+            for c in from_expected
+                .claims
+                .iter()
+                .filter(|c| !source_sentences.contains(&norm(&c.sentence.text)))
+            {
                 println!("CLAIM LOST: {}", c.sentence.text);
             }
         }
         let note = missed
             .first()
             .map(|s| format!("missed: {}", s.chars().take(70).collect::<String>()))
-            .or_else(|| extra.first().map(|s| format!("extra: {}", s.chars().take(70).collect::<String>())))
+            .or_else(|| {
+                extra
+                    .first()
+                    .map(|s| format!("extra: {}", s.chars().take(70).collect::<String>()))
+            })
             .unwrap_or_default();
         println!(
             "{:<18} {:>6.3} {:>6.3} {:>6.3} {:>3}/{:<3} {:>3}/{:<3}  {}",
@@ -204,17 +264,29 @@ fn real_pages() {
         return;
     }
     // Text floors: extraction alone (measured values are in the README's CLI section).
-    assert!(sent_recall >= 0.95, "sentence recall {sent_recall:.3} < 0.95");
-    assert!(word_precision >= 0.93, "word precision {word_precision:.3} < 0.93");
+    assert!(
+        sent_recall >= 0.95,
+        "sentence recall {sent_recall:.3} < 0.95"
+    );
+    assert!(
+        word_precision >= 0.93,
+        "word precision {word_precision:.3} < 0.93"
+    );
     // Claim targets, once the core finds enough claims for a share to mean something.
     if t.claims_from_source >= 20 {
         assert!(a >= 0.95, "(a) {a:.3} < 0.95");
     } else {
-        println!("(a) not asserted: only {} claims from source pages", t.claims_from_source);
+        println!(
+            "(a) not asserted: only {} claims from source pages",
+            t.claims_from_source
+        );
     }
     if t.claims_from_expected >= 20 {
         assert!(b >= 0.90, "(b) {b:.3} < 0.90");
     } else {
-        println!("(b) not asserted: only {} claims from expected pages", t.claims_from_expected);
+        println!(
+            "(b) not asserted: only {} claims from expected pages",
+            t.claims_from_expected
+        );
     }
 }

@@ -53,7 +53,10 @@ fn is_furniture(tag: &str) -> bool {
 /// Elements that hold an article: a `<header>` inside one is the article's own
 /// (headline, standfirst), not the site's.
 fn is_article_container(el: &Element) -> bool {
-    matches!(el.name(), "article" | "main") || el.attr("itemprop").is_some_and(|v| v.contains("articleBody"))
+    matches!(el.name(), "article" | "main")
+        || el
+            .attr("itemprop")
+            .is_some_and(|v| v.contains("articleBody"))
 }
 
 const UNLIKELY_ROLES: [&str; 8] = [
@@ -72,7 +75,10 @@ pub(crate) fn is_hidden(el: &Element) -> bool {
     if el.attr("hidden").is_some() {
         return true;
     }
-    if el.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
         return true;
     }
     if let Some(style) = el.attr("style") {
@@ -176,7 +182,13 @@ fn tag_of<'a>(node: NodeRef<'a, Node>) -> Option<&'a str> {
 
 impl<'a> Pass<'a> {
     fn new(doc: &'a Html, flags: Flags) -> Self {
-        let mut pass = Pass { doc, flags, removed: HashSet::new(), stats: HashMap::new(), order: Vec::new() };
+        let mut pass = Pass {
+            doc,
+            flags,
+            removed: HashSet::new(),
+            stats: HashMap::new(),
+            order: Vec::new(),
+        };
         pass.mark_removed();
         pass.gather();
         pass
@@ -184,7 +196,11 @@ impl<'a> Pass<'a> {
 
     fn is_unlikely(&self, el: &Element, in_table_or_code: bool, in_article: bool) -> bool {
         let tag = el.name();
-        if is_never_text(tag) || is_furniture(tag) || is_hidden(el) || (tag == "header" && !in_article) {
+        if is_never_text(tag)
+            || is_furniture(tag)
+            || is_hidden(el)
+            || (tag == "header" && !in_article)
+        {
             return true;
         }
         if !self.flags.strip_unlikely || matches!(tag, "body" | "html" | "a" | "article" | "main") {
@@ -211,7 +227,8 @@ impl<'a> Pass<'a> {
         let mut table_or_code = 0usize;
         let mut articles = 0usize;
         let is_tc = |node: NodeRef<'_, Node>| matches!(tag_of(node), Some("table" | "code"));
-        let is_ac = |node: NodeRef<'_, Node>| node.value().as_element().is_some_and(is_article_container);
+        let is_ac =
+            |node: NodeRef<'_, Node>| node.value().as_element().is_some_and(is_article_container);
         for edge in root.traverse() {
             match edge {
                 Edge::Open(node) => {
@@ -299,12 +316,16 @@ impl<'a> Pass<'a> {
                         }
                         continue;
                     }
-                    let Node::Element(el) = node.value() else { continue };
+                    let Node::Element(el) = node.value() else {
+                        continue;
+                    };
                     let tag = el.name();
                     if tag == "a" {
                         link_depth = link_depth.saturating_sub(1);
                     }
-                    let Some((id, st)) = stack.pop() else { continue };
+                    let Some((id, st)) = stack.pop() else {
+                        continue;
+                    };
                     if let Some((_, parent)) = stack.last_mut() {
                         parent.text += st.text;
                         parent.link += st.link;
@@ -357,7 +378,10 @@ impl<'a> Pass<'a> {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
             _ => 0.0,
         };
-        let hint = if el.attr("itemprop").is_some_and(|v| v.contains("articleBody")) {
+        let hint = if el
+            .attr("itemprop")
+            .is_some_and(|v| v.contains("articleBody"))
+        {
             25.0
         } else {
             0.0
@@ -371,13 +395,14 @@ impl<'a> Pass<'a> {
         let mut scores: HashMap<NodeId, f64> = HashMap::new();
         for &id in &self.order {
             let Some(node) = tree.get(id) else { continue };
-            let Some(el) = node.value().as_element() else { continue };
+            let Some(el) = node.value().as_element() else {
+                continue;
+            };
             let st = self.stat(id);
             let tag = el.name();
             let (len, commas) = match tag {
-                "p" | "pre" | "td" | "section" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" => {
-                    (st.text, st.commas)
-                }
+                "p" | "pre" | "td" | "section" | "h2" | "h3" | "h4" | "h5" | "h6"
+                | "blockquote" => (st.text, st.commas),
                 "div" if !st.block_children => (st.text, st.commas),
                 "div" | "article" | "main" => (st.direct_text, st.direct_commas),
                 _ => continue,
@@ -388,11 +413,20 @@ impl<'a> Pass<'a> {
             let content = 1.0 + commas as f64 + ((len / 100) as f64).min(3.0);
             // Anonymous text directly inside a div scores the div itself, like a wrapped <p>.
             let own = matches!(tag, "div" | "article" | "main") && st.block_children;
-            let ancestors: Box<dyn Iterator<Item = NodeRef<'_, Node>>> =
-                if own { Box::new(std::iter::once(node).chain(node.ancestors())) } else { Box::new(node.ancestors()) };
+            let ancestors: Box<dyn Iterator<Item = NodeRef<'_, Node>>> = if own {
+                Box::new(std::iter::once(node).chain(node.ancestors()))
+            } else {
+                Box::new(node.ancestors())
+            };
             for (level, anc) in ancestors.take(5).enumerate() {
-                let Some(anc_el) = anc.value().as_element() else { break };
-                if anc.parent().and_then(|p| p.value().as_element().map(|_| ())).is_none() {
+                let Some(anc_el) = anc.value().as_element() else {
+                    break;
+                };
+                if anc
+                    .parent()
+                    .and_then(|p| p.value().as_element().map(|_| ()))
+                    .is_none()
+                {
                     break;
                 }
                 let divider = match level {
@@ -400,7 +434,9 @@ impl<'a> Pass<'a> {
                     1 => 2.0,
                     n => n as f64 * 3.0,
                 };
-                let entry = scores.entry(anc.id()).or_insert_with(|| self.initial_score(anc_el));
+                let entry = scores
+                    .entry(anc.id())
+                    .or_insert_with(|| self.initial_score(anc_el));
                 *entry += content / divider;
             }
         }
@@ -425,7 +461,11 @@ impl<'a> Pass<'a> {
 
         // When several of the best candidates share an ancestor that also scores well, use it.
         let mut ranked: Vec<(NodeId, f64)> = finals.iter().map(|(&i, &s)| (i, s)).collect();
-        ranked.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+        ranked.sort_by(|a, b| {
+            b.1.partial_cmp(&a.1)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.0.cmp(&b.0))
+        });
         let alternatives: Vec<NodeId> = ranked
             .iter()
             .skip(1)
@@ -436,14 +476,21 @@ impl<'a> Pass<'a> {
         if alternatives.len() >= 3 {
             let ancestor_sets: Vec<HashSet<NodeId>> = alternatives
                 .iter()
-                .map(|&alt| tree.get(alt).map(|a| a.ancestors().map(|x| x.id()).collect()).unwrap_or_default())
+                .map(|&alt| {
+                    tree.get(alt)
+                        .map(|a| a.ancestors().map(|x| x.id()).collect())
+                        .unwrap_or_default()
+                })
                 .collect();
             let mut parent = tree.get(top).and_then(|n| n.parent());
             while let Some(p) = parent {
                 if is_body(p.id()) || p.value().as_element().is_none() {
                     break;
                 }
-                let containing = ancestor_sets.iter().filter(|set| set.contains(&p.id())).count();
+                let containing = ancestor_sets
+                    .iter()
+                    .filter(|set| set.contains(&p.id()))
+                    .count();
                 if containing >= 3 {
                     top = p.id();
                     break;
@@ -486,12 +533,20 @@ impl<'a> Pass<'a> {
         // Siblings that look like more of the article join it.
         let top_score = finals.get(&top).copied().unwrap_or(top_score);
         let threshold = (top_score * 0.2).max(10.0);
-        let Some(top_node) = tree.get(top) else { return vec![top] };
-        let Some(parent) = top_node.parent() else { return vec![top] };
+        let Some(top_node) = tree.get(top) else {
+            return vec![top];
+        };
+        let Some(parent) = top_node.parent() else {
+            return vec![top];
+        };
         if parent.value().as_element().is_none() {
             return vec![top];
         }
-        let top_class = top_node.value().as_element().and_then(|e| e.attr("class")).unwrap_or("");
+        let top_class = top_node
+            .value()
+            .as_element()
+            .and_then(|e| e.attr("class"))
+            .unwrap_or("");
         let mut chosen = Vec::new();
         for sib in parent.children() {
             let id = sib.id();
@@ -499,16 +554,19 @@ impl<'a> Pass<'a> {
                 chosen.push(id);
                 continue;
             }
-            let Some(el) = sib.value().as_element() else { continue };
+            let Some(el) = sib.value().as_element() else {
+                continue;
+            };
             if self.removed.contains(&id) {
                 continue;
             }
             // Readability gives a bonus to a sibling with the top candidate's class; here
             // sharing any class token counts ("story-body story-body-1" / "story-body story-body-2").
             let mut bonus = 0.0;
-            let shares_class = el
-                .attr("class")
-                .is_some_and(|c| c.split_ascii_whitespace().any(|t| top_class.split_ascii_whitespace().any(|u| u == t)));
+            let shares_class = el.attr("class").is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|t| top_class.split_ascii_whitespace().any(|u| u == t))
+            });
             if shares_class {
                 bonus += top_score * 0.2;
             }
@@ -532,8 +590,20 @@ impl<'a> Pass<'a> {
     /// enclosing `<article>` (or articleBody/main) a few levels up, blocks that share a
     /// class token with the top candidate and read like prose join the article.
     fn add_cousins(&self, top: NodeId, top_class: &str, chosen: &mut Vec<NodeId>) {
-        const GENERIC: [&str; 12] =
-            ["clearfix", "row", "container", "wrapper", "inner", "section", "module", "block", "cf", "group", "col", "grid"];
+        const GENERIC: [&str; 12] = [
+            "clearfix",
+            "row",
+            "container",
+            "wrapper",
+            "inner",
+            "section",
+            "module",
+            "block",
+            "cf",
+            "group",
+            "col",
+            "grid",
+        ];
         let tokens: Vec<&str> = top_class
             .split_ascii_whitespace()
             .filter(|t| !GENERIC.contains(&t.to_ascii_lowercase().as_str()))
@@ -542,8 +612,13 @@ impl<'a> Pass<'a> {
             return;
         }
         let tree = &self.doc.tree;
-        let Some(top_node) = tree.get(top) else { return };
-        let container = top_node.ancestors().take(4).find(|a| a.value().as_element().is_some_and(is_article_container));
+        let Some(top_node) = tree.get(top) else {
+            return;
+        };
+        let container = top_node
+            .ancestors()
+            .take(4)
+            .find(|a| a.value().as_element().is_some_and(is_article_container));
         let Some(container) = container else { return };
         let mut added = Vec::new();
         let mut skipping: Option<NodeId> = None;
@@ -558,11 +633,17 @@ impl<'a> Pass<'a> {
                         skipping = Some(id);
                         continue;
                     }
-                    let Some(el) = node.value().as_element() else { continue };
+                    let Some(el) = node.value().as_element() else {
+                        continue;
+                    };
                     let shares = el
                         .attr("class")
                         .is_some_and(|c| c.split_ascii_whitespace().any(|t| tokens.contains(&t)));
-                    if shares && self.stat(id).text >= 80 && self.link_density(id) < 0.33 && self.weight(el) >= 0.0 {
+                    if shares
+                        && self.stat(id).text >= 80
+                        && self.link_density(id) < 0.33
+                        && self.weight(el) >= 0.0
+                    {
                         added.push(id);
                         skipping = Some(id);
                     }
@@ -578,7 +659,12 @@ impl<'a> Pass<'a> {
             return;
         }
         chosen.extend(added);
-        let position: HashMap<NodeId, usize> = self.order.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        let position: HashMap<NodeId, usize> = self
+            .order
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i))
+            .collect();
         chosen.sort_by_key(|id| position.get(id).copied().unwrap_or(usize::MAX));
     }
 
@@ -599,17 +685,24 @@ impl<'a> Pass<'a> {
         }
         let p = patterns();
         for &root in roots {
-            let Some(root_node) = self.doc.tree.get(root) else { continue };
+            let Some(root_node) = self.doc.tree.get(root) else {
+                continue;
+            };
             let mut skipping: Option<NodeId> = None;
             // Figures open around this point (the root's own ancestors counted once).
-            let mut figures = root_node.ancestors().filter(|a| tag_of(*a) == Some("figure")).count();
+            let mut figures = root_node
+                .ancestors()
+                .filter(|a| tag_of(*a) == Some("figure"))
+                .count();
             for edge in root_node.traverse() {
                 match edge {
                     Edge::Open(node) => {
                         if skipping.is_some() {
                             continue;
                         }
-                        let Some(el) = node.value().as_element() else { continue };
+                        let Some(el) = node.value().as_element() else {
+                            continue;
+                        };
                         if node.id() != root {
                             if self.removed.contains(&node.id()) {
                                 skipping = Some(node.id());
@@ -643,7 +736,10 @@ impl<'a> Pass<'a> {
         if st.text < 500 && p.noise.is_match(&names) && !p.maybe.is_match(&names) {
             return true;
         }
-        if !matches!(tag, "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section") {
+        if !matches!(
+            tag,
+            "form" | "fieldset" | "table" | "ul" | "ol" | "div" | "section"
+        ) {
             return false;
         }
         let weight = self.weight(el);
@@ -653,7 +749,8 @@ impl<'a> Pass<'a> {
         if st.commas >= 10 {
             return false;
         }
-        let is_list = matches!(tag, "ul" | "ol") || (st.text > 0 && st.li_text as f64 / st.text as f64 > 0.9);
+        let is_list =
+            matches!(tag, "ul" | "ol") || (st.text > 0 && st.li_text as f64 / st.text as f64 > 0.9);
         let ld = self.link_density(id);
         let pcount = st.p as f64;
         let img = st.img as f64;
@@ -674,12 +771,19 @@ impl<'a> Pass<'a> {
             if !matches!(el.name(), "h1" | "h2") || title.is_empty() {
                 return false;
             }
-            let Some(node) = self.doc.tree.get(id) else { return false };
-            let text: String = node.descendants().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect();
+            let Some(node) = self.doc.tree.get(id) else {
+                return false;
+            };
+            let text: String = node
+                .descendants()
+                .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+                .collect();
             let text = squash(&text);
             !text.is_empty() && (title.contains(&text) || text.contains(&title))
         };
-        let skip = |id: NodeId, el: &Element| self.removed.contains(&id) || cleaned.contains(&id) || is_title(id, el);
+        let skip = |id: NodeId, el: &Element| {
+            self.removed.contains(&id) || cleaned.contains(&id) || is_title(id, el)
+        };
         let mut w = LineWriter::default();
         for &root in roots {
             if let Some(node) = self.doc.tree.get(root) {
@@ -692,17 +796,37 @@ impl<'a> Pass<'a> {
 
 /// Lower-cased words joined by single spaces, for comparing headlines.
 fn squash(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The article's text, one paragraph per line; `title` is the page's title, whose
 /// repetition as the article's headline is left out.
 pub(crate) fn article_text(doc: &Html, title: Option<&str>) -> String {
     let attempts = [
-        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
-        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+        Flags {
+            strip_unlikely: true,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: true,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: true,
+        },
+        Flags {
+            strip_unlikely: false,
+            weight_classes: false,
+            clean_conditionally: false,
+        },
     ];
     let mut longest = String::new();
     for flags in attempts {

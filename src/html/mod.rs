@@ -64,15 +64,24 @@ pub fn page_text(html: &str) -> String {
 /// `<meta`/`<title`/`<div`/`<p>`… among the first few tags.
 pub fn looks_like_html(text: &str) -> bool {
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let head: String = start.chars().take(1024).collect::<String>().to_ascii_lowercase();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") && head.contains("<html") {
+    let head: String = start
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+    {
         return true;
     }
     if !head.starts_with('<') {
         return false;
     }
-    const TAGS: [&str; 12] =
-        ["<head", "<body", "<meta", "<title", "<div", "<p>", "<article", "<main", "<!--", "<section", "<link", "<script"];
+    const TAGS: [&str; 12] = [
+        "<head", "<body", "<meta", "<title", "<div", "<p>", "<article", "<main", "<!--",
+        "<section", "<link", "<script",
+    ];
     TAGS.iter().any(|t| head.starts_with(t)) || head.contains("<html") || head.contains("<body")
 }
 
@@ -94,13 +103,23 @@ fn metadata(doc: &Html) -> Article {
     let mut canonical = None;
     let mut content_language = None;
     for node in doc.tree.root().descendants() {
-        let Node::Element(el) = node.value() else { continue };
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
         match el.name() {
             "html" if article.language.is_none() => {
-                article.language = el.attr("lang").or_else(|| el.attr("xml:lang")).and_then(clean);
+                article.language = el
+                    .attr("lang")
+                    .or_else(|| el.attr("xml:lang"))
+                    .and_then(clean);
             }
             "meta" => {
-                let key = el.attr("property").or_else(|| el.attr("name")).unwrap_or("").trim().to_ascii_lowercase();
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
                 let content = el.attr("content").and_then(clean);
                 match key.as_str() {
                     "og:site_name" if article.site_name.is_none() => article.site_name = content,
@@ -108,24 +127,35 @@ fn metadata(doc: &Html) -> Article {
                     "og:url" if og_url.is_none() => og_url = content,
                     _ => {}
                 }
-                if el.attr("http-equiv").is_some_and(|h| h.eq_ignore_ascii_case("content-language")) && content_language.is_none() {
+                if el
+                    .attr("http-equiv")
+                    .is_some_and(|h| h.eq_ignore_ascii_case("content-language"))
+                    && content_language.is_none()
+                {
                     content_language = el.attr("content").and_then(clean);
                 }
             }
             "link" => {
-                let is_canonical = el
-                    .attr("rel")
-                    .is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")));
+                let is_canonical = el.attr("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("canonical"))
+                });
                 if is_canonical && canonical.is_none() {
                     canonical = el.attr("href").and_then(clean);
                 }
             }
             "title" if title_tag.is_none() => {
-                let t: String = node.descendants().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect();
+                let t: String = node
+                    .descendants()
+                    .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 title_tag = clean(&t);
             }
             "h1" if first_h1.is_none() => {
-                let t: String = node.descendants().filter_map(|n| n.value().as_text().map(|t| t.to_string())).collect();
+                let t: String = node
+                    .descendants()
+                    .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 first_h1 = clean(&t);
             }
             _ => {}
@@ -159,7 +189,15 @@ mod tests {
         );
         let a = extract(&page);
         assert!(a.text.contains("The council said"), "{}", a.text);
-        for noise in ["Site name", "Home", "Share this", "secret", "var x", "Related", "Copyright"] {
+        for noise in [
+            "Site name",
+            "Home",
+            "Share this",
+            "secret",
+            "var x",
+            "Related",
+            "Copyright",
+        ] {
             assert!(!a.text.contains(noise), "{noise} in {}", a.text);
         }
         assert_eq!(a.text.lines().count(), 2);
@@ -189,7 +227,11 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         // html5ever's scope checks make parsing quadratic in the nesting depth, so a
         // browser-like 10,000 levels is the case here; the walks in this module are iterative.
-        let page = format!("{}<p>Deep text here.</p>{}", "<div>".repeat(5_000), "</div>".repeat(5_000));
+        let page = format!(
+            "{}<p>Deep text here.</p>{}",
+            "<div>".repeat(5_000),
+            "</div>".repeat(5_000)
+        );
         let a = extract(&page);
         assert!(a.text.contains("Deep text here.") || a.text.is_empty());
         let _ = page_text(&page);

@@ -44,7 +44,9 @@ pub fn display_name(file: &str) -> &str {
 
 fn read_limited(mut r: impl Read, max_bytes: u64) -> std::io::Result<Option<Vec<u8>>> {
     let mut buf = Vec::new();
-    r.by_ref().take(max_bytes.saturating_add(1)).read_to_end(&mut buf)?;
+    r.by_ref()
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut buf)?;
     if buf.len() as u64 > max_bytes {
         return Ok(None);
     }
@@ -95,7 +97,11 @@ pub fn load(file: &str, kind: InputKind, max_bytes: u64) -> Result<Loaded, LoadE
             }
         }
     };
-    Ok(Loaded { text, lossy, is_html })
+    Ok(Loaded {
+        text,
+        lossy,
+        is_html,
+    })
 }
 
 /// Bytes to text. `None` for binary content; the flag tells whether bytes were replaced.
@@ -104,9 +110,17 @@ pub fn decode(bytes: &[u8]) -> Option<(String, bool)> {
         return decode_utf8(rest);
     }
     let utf16 = |rest: &[u8], le: bool| {
-        let units = rest
-            .chunks(2)
-            .map(|c| if c.len() == 2 { if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) } } else { 0xFFFD });
+        let units = rest.chunks(2).map(|c| {
+            if c.len() == 2 {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            } else {
+                0xFFFD
+            }
+        });
         let mut lossy = rest.len() % 2 == 1;
         let text: String = char::decode_utf16(units)
             .map(|r| {

@@ -19,7 +19,12 @@ pub struct Page {
 
 impl From<&Article> for Page {
     fn from(a: &Article) -> Self {
-        Page { title: a.title.clone(), site_name: a.site_name.clone(), url: a.url.clone(), language: a.language.clone() }
+        Page {
+            title: a.title.clone(),
+            site_name: a.site_name.clone(),
+            url: a.url.clone(),
+            language: a.language.clone(),
+        }
     }
 }
 
@@ -92,7 +97,13 @@ pub fn utf16_to_bytes(text: &str, offsets: &[u32]) -> Vec<usize> {
 /// control characters other than newline and tab (an ESC could drive the terminal).
 fn sanitize(s: &str) -> String {
     s.chars()
-        .map(|c| if (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' { '\u{FFFD}' } else { c })
+        .map(|c| {
+            if (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -129,7 +140,10 @@ fn count_str(c: &sourcelight::Count) -> String {
 
 fn selected<'r>(report: &'r Report, kinds: &[Kind]) -> impl Iterator<Item = &'r Claim> {
     let kinds = kinds.to_vec();
-    report.claims.iter().filter(move |c| kinds.contains(&c.kind))
+    report
+        .claims
+        .iter()
+        .filter(move |c| kinds.contains(&c.kind))
 }
 
 fn summary_lines(report: &Report) -> Vec<String> {
@@ -139,7 +153,11 @@ fn summary_lines(report: &Report) -> Vec<String> {
         "{} claims, {} flagged: {}",
         s.claims,
         s.flagged,
-        Kind::ALL.iter().map(|&k| format!("{} {}", k.as_str(), by(k))).collect::<Vec<_>>().join(", ")
+        Kind::ALL
+            .iter()
+            .map(|&k| format!("{} {}", k.as_str(), by(k)))
+            .collect::<Vec<_>>()
+            .join(", ")
     )];
     if by(Kind::Anonymous) > 0 {
         let m = &s.checks_missed;
@@ -163,11 +181,15 @@ pub fn text(s: &Scanned, kinds: &[Kind], color: bool, header: bool) -> String {
     if header {
         let _ = writeln!(out, "== {} ==", sanitize(&s.name));
         if let Some(page) = &s.page {
-            let meta: Vec<String> = [page.title.as_deref(), page.site_name.as_deref(), page.url.as_deref()]
-                .into_iter()
-                .flatten()
-                .map(sanitize)
-                .collect();
+            let meta: Vec<String> = [
+                page.title.as_deref(),
+                page.site_name.as_deref(),
+                page.url.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .map(sanitize)
+            .collect();
             if !meta.is_empty() {
                 let _ = writeln!(out, "{}", meta.join(" · "));
             }
@@ -196,11 +218,18 @@ pub fn text(s: &Scanned, kinds: &[Kind], color: bool, header: bool) -> String {
         let (a, b) = (bytes[2 * i].max(pos), bytes[2 * i + 1].max(pos));
         let b = b.max(a);
         out.push_str(&sanitize(&s.text[pos..a]));
-        let tag = cs.iter().map(|c| format!("{} #{}", c.kind.as_str(), c.id)).collect::<Vec<_>>().join(", ");
+        let tag = cs
+            .iter()
+            .map(|c| format!("{} #{}", c.kind.as_str(), c.id))
+            .collect::<Vec<_>>()
+            .join(", ");
         let body = sanitize(&s.text[a..b]);
         if color {
             let code = ansi(cs[0].kind);
-            let _ = write!(out, "\x1b[1;{code}m[{tag}:\x1b[0m \x1b[4;{code}m{body}\x1b[0m\x1b[1;{code}m]\x1b[0m");
+            let _ = write!(
+                out,
+                "\x1b[1;{code}m[{tag}:\x1b[0m \x1b[4;{code}m{body}\x1b[0m\x1b[1;{code}m]\x1b[0m"
+            );
         } else {
             let _ = write!(out, "[{tag}: {body}]");
         }
@@ -211,7 +240,11 @@ pub fn text(s: &Scanned, kinds: &[Kind], color: bool, header: bool) -> String {
         out.push('\n');
     }
     out.push('\n');
-    let rule = if color { "\x1b[1m--- summary ---\x1b[0m" } else { "--- summary ---" };
+    let rule = if color {
+        "\x1b[1m--- summary ---\x1b[0m"
+    } else {
+        "--- summary ---"
+    };
     let _ = writeln!(out, "{rule}");
     for line in summary_lines(&s.report) {
         let _ = writeln!(out, "{line}");
@@ -219,7 +252,13 @@ pub fn text(s: &Scanned, kinds: &[Kind], color: bool, header: bool) -> String {
     if !claims.is_empty() {
         let _ = writeln!(out, "marked claims:");
         for c in &claims {
-            let _ = writeln!(out, "  [{} #{}] {}", c.kind.as_str(), c.id, sanitize(&c.explanation));
+            let _ = writeln!(
+                out,
+                "  [{} #{}] {}",
+                c.kind.as_str(),
+                c.id,
+                sanitize(&c.explanation)
+            );
         }
     }
     out
@@ -234,7 +273,8 @@ pub fn md_escape(s: &str) -> String {
     for c in s.chars() {
         match c {
             // Parentheses and "!" only make links and images after "]", which is escaped.
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '$' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&'
+            | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -255,7 +295,11 @@ pub fn md_escape(s: &str) -> String {
 /// Markdown: a review document with a summary table and every selected claim explained.
 pub fn markdown(s: &Scanned, kinds: &[Kind]) -> String {
     let mut out = String::new();
-    let title = s.page.as_ref().and_then(|p| p.title.as_deref()).unwrap_or(&s.name);
+    let title = s
+        .page
+        .as_ref()
+        .and_then(|p| p.title.as_deref())
+        .unwrap_or(&s.name);
     let _ = writeln!(out, "# Sourcing review: {}\n", md_escape(title));
     let _ = writeln!(out, "- **File:** {}", md_escape(&s.name));
     if let Some(page) = &s.page {
@@ -271,7 +315,11 @@ pub fn markdown(s: &Scanned, kinds: &[Kind]) -> String {
     let _ = writeln!(out, "## Summary\n\n| Kind | Claims |\n|---|---:|");
     for k in Kind::ALL {
         let n = sum.by_kind.get(k.as_str()).copied().unwrap_or(0);
-        let label = if k.is_flag() { format!("{} (flag)", k.as_str()) } else { k.as_str().to_string() };
+        let label = if k.is_flag() {
+            format!("{} (flag)", k.as_str())
+        } else {
+            k.as_str().to_string()
+        };
         let _ = writeln!(out, "| {label} | {n} |");
     }
     let _ = writeln!(out, "| **all** | **{}** |\n", sum.claims);
@@ -287,14 +335,28 @@ pub fn markdown(s: &Scanned, kinds: &[Kind]) -> String {
         m.opinion
     );
     let claims: Vec<&Claim> = selected(&s.report, kinds).collect();
-    let shown = kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ");
+    let shown = kinds
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     let _ = writeln!(out, "## Claims ({shown})\n");
     if claims.is_empty() {
         let _ = writeln!(out, "None found.\n");
     }
     for c in claims {
-        let who = c.source.as_ref().map(|s| s.text.as_str()).unwrap_or(c.cue.text.as_str());
-        let _ = writeln!(out, "### {}. {}: {}\n", c.id, c.kind.as_str(), md_escape(who));
+        let who = c
+            .source
+            .as_ref()
+            .map(|s| s.text.as_str())
+            .unwrap_or(c.cue.text.as_str());
+        let _ = writeln!(
+            out,
+            "### {}. {}: {}\n",
+            c.id,
+            c.kind.as_str(),
+            md_escape(who)
+        );
         let _ = writeln!(out, "> {}\n", md_escape(&c.sentence.text));
         let _ = writeln!(out, "- **Cue:** {}", md_escape(&c.cue.text));
         if let Some(src) = &c.source {
@@ -317,7 +379,18 @@ pub fn markdown(s: &Scanned, kinds: &[Kind]) -> String {
 }
 
 pub const CSV_HEADER: [&str; 12] = [
-    "file", "kind", "source", "cue", "claim", "sentence", "group", "reason", "vantage", "count", "opinion", "explanation",
+    "file",
+    "kind",
+    "source",
+    "cue",
+    "claim",
+    "sentence",
+    "group",
+    "reason",
+    "vantage",
+    "count",
+    "opinion",
+    "explanation",
 ];
 
 /// A cell a spreadsheet could read as a formula gets a leading apostrophe.
@@ -336,15 +409,24 @@ pub fn csv_rows(s: &Scanned, kinds: &[Kind], w: &mut csv::Writer<Vec<u8>>) -> cs
         let row = [
             s.name.clone(),
             c.kind.as_str().to_string(),
-            c.source.as_ref().map(|x| x.text.clone()).unwrap_or_default(),
+            c.source
+                .as_ref()
+                .map(|x| x.text.clone())
+                .unwrap_or_default(),
             c.cue.text.clone(),
             c.claim.text.clone(),
             c.sentence.text.clone(),
             c.group.map(|g| g.to_string()).unwrap_or_default(),
-            checks.map(|k| reason_str(k.reason).to_string()).unwrap_or_default(),
-            checks.map(|k| if k.vantage { "yes" } else { "no" }.to_string()).unwrap_or_default(),
+            checks
+                .map(|k| reason_str(k.reason).to_string())
+                .unwrap_or_default(),
+            checks
+                .map(|k| if k.vantage { "yes" } else { "no" }.to_string())
+                .unwrap_or_default(),
             checks.map(|k| count_str(&k.count)).unwrap_or_default(),
-            checks.map(|k| if k.opinion { "yes" } else { "no" }.to_string()).unwrap_or_default(),
+            checks
+                .map(|k| if k.opinion { "yes" } else { "no" }.to_string())
+                .unwrap_or_default(),
             c.explanation.clone(),
         ];
         w.write_record(row.iter().map(|cell| csv_cell(cell)))?;
@@ -362,10 +444,21 @@ mod tests {
     fn span(text: &str, needle: &str) -> Span {
         let b = text.find(needle).expect("needle in text");
         let start = text[..b].encode_utf16().count() as u32;
-        Span { start, end: start + needle.encode_utf16().count() as u32, text: needle.to_string() }
+        Span {
+            start,
+            end: start + needle.encode_utf16().count() as u32,
+            text: needle.to_string(),
+        }
     }
 
-    fn claim(id: u32, kind: Kind, text: &str, sentence: &str, cue: &str, source: Option<&str>) -> Claim {
+    fn claim(
+        id: u32,
+        kind: Kind,
+        text: &str,
+        sentence: &str,
+        cue: &str,
+        source: Option<&str>,
+    ) -> Claim {
         Claim {
             id,
             kind,
@@ -381,7 +474,10 @@ mod tests {
                 reason_text: None,
                 vantage: true,
                 vantage_text: None,
-                count: Count { number: Some(2), plural: true },
+                count: Count {
+                    number: Some(2),
+                    plural: true,
+                },
                 opinion: false,
             }),
             explanation: format!("Explanation {id} with *stars* and <b>tags</b>."),
@@ -392,12 +488,29 @@ mod tests {
     fn sample() -> Scanned {
         let text = "Intro 😀 line.\n=SUM(A1) was approved, two officials said. Café 東京 owners said 👍🏽 prices rose.\nEnd.";
         let claims = vec![
-            claim(0, Kind::Anonymous, text, "=SUM(A1) was approved, two officials said.", "said", Some("two officials")),
-            claim(1, Kind::Named, text, "Café 東京 owners said 👍🏽 prices rose.", "said 👍🏽", Some("Café 東京 owners")),
+            claim(
+                0,
+                Kind::Anonymous,
+                text,
+                "=SUM(A1) was approved, two officials said.",
+                "said",
+                Some("two officials"),
+            ),
+            claim(
+                1,
+                Kind::Named,
+                text,
+                "Café 東京 owners said 👍🏽 prices rose.",
+                "said 👍🏽",
+                Some("Café 東京 owners"),
+            ),
         ];
         let mut by_kind = std::collections::BTreeMap::new();
         for k in Kind::ALL {
-            by_kind.insert(k.as_str().to_string(), claims.iter().filter(|c| c.kind == k).count() as u32);
+            by_kind.insert(
+                k.as_str().to_string(),
+                claims.iter().filter(|c| c.kind == k).count() as u32,
+            );
         }
         let report = Report {
             version: sourcelight::REPORT_VERSION,
@@ -405,9 +518,21 @@ mod tests {
             length: text.encode_utf16().count() as u32,
             claims,
             groups: Vec::new(),
-            summary: Summary { claims: 2, flagged: 1, by_kind, anonymous_groups: 1, anonymous_share: 0.5, ..Summary::default() },
+            summary: Summary {
+                claims: 2,
+                flagged: 1,
+                by_kind,
+                anonymous_groups: 1,
+                anonymous_share: 0.5,
+                ..Summary::default()
+            },
         };
-        Scanned { name: "-lead.txt".into(), text: text.into(), page: None, report }
+        Scanned {
+            name: "-lead.txt".into(),
+            text: text.into(),
+            page: None,
+            report,
+        }
     }
 
     #[test]
@@ -419,7 +544,10 @@ mod tests {
         let flags_only = text(&s, &[Kind::Anonymous], false, false);
         assert!(!flags_only.contains("[named #1"));
         let coloured = text(&s, &Kind::ALL, true, true);
-        assert!(coloured.contains("\x1b[1;31m[anonymous #0:\x1b[0m \x1b[4;31m=SUM(A1)"), "{coloured}");
+        assert!(
+            coloured.contains("\x1b[1;31m[anonymous #0:\x1b[0m \x1b[4;31m=SUM(A1)"),
+            "{coloured}"
+        );
         assert!(coloured.starts_with("== -lead.txt =="));
     }
 
@@ -429,7 +557,10 @@ mod tests {
         assert!(md.contains("### 0. anonymous: two officials"), "{md}");
         assert!(md.contains(r"> \=SUM(A1) was approved"), "{md}");
         assert!(md.contains("- **Checks:** reason none; vantage given; count 2; opinion no"));
-        assert!(md.contains(r"Explanation 0 with \*stars\* and \<b\>tags\</b\>."), "{md}");
+        assert!(
+            md.contains(r"Explanation 0 with \*stars\* and \<b\>tags\</b\>."),
+            "{md}"
+        );
         assert!(md.contains("| anonymous (flag) | 1 |"));
         assert!(md.contains("- **File:** \\-lead.txt"), "{md}");
     }
@@ -456,7 +587,10 @@ mod tests {
     fn utf16_offsets() {
         let t = "a😀é中b";
         // a=0, 😀=1..3, é=3, 中=4, b=5, end=6
-        assert_eq!(utf16_to_bytes(t, &[0, 1, 3, 4, 5, 6, 2, 99]), vec![0, 1, 5, 7, 10, 11, 1, 11]);
+        assert_eq!(
+            utf16_to_bytes(t, &[0, 1, 3, 4, 5, 6, 2, 99]),
+            vec![0, 1, 5, 7, 10, 11, 1, 11]
+        );
     }
 
     #[test]

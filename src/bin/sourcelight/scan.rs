@@ -113,7 +113,11 @@ fn parse_kind_names(s: &str) -> Result<Vec<Kind>, String> {
         other => Kind::parse(other).map(|k| vec![k]).ok_or_else(|| {
             format!(
                 "unknown kind `{other}`; use {} or flags or all",
-                Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+                Kind::ALL
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         }),
     }
@@ -153,7 +157,11 @@ struct Settings {
 pub fn run(args: ScanArgs) -> i32 {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = if args.jsonl { run_jsonl(&args, &mut out) } else { run_files(&args, &mut out) };
+    let result = if args.jsonl {
+        run_jsonl(&args, &mut out)
+    } else {
+        run_files(&args, &mut out)
+    };
     let result = result.and_then(|code| out.flush().map(|_| code).map_err(Stop::from));
     match result {
         Ok(code) => code,
@@ -171,7 +179,11 @@ fn settings(args: &ScanArgs) -> Settings {
         Lang::En => LanguageChoice::En,
         Lang::Es => LanguageChoice::Es,
     };
-    let mut kinds: Vec<Kind> = args.kinds.iter().flat_map(|k| k.0.iter().copied()).collect();
+    let mut kinds: Vec<Kind> = args
+        .kinds
+        .iter()
+        .flat_map(|k| k.0.iter().copied())
+        .collect();
     if kinds.is_empty() {
         kinds = Kind::ALL.into_iter().filter(|k| k.is_flag()).collect();
     }
@@ -188,8 +200,15 @@ fn settings(args: &ScanArgs) -> Settings {
     };
     // `..Default` keeps this compiling when the core adds options.
     #[allow(clippy::needless_update)]
-    let options = Options { language, ..Options::default() };
-    Settings { options, kinds, color }
+    let options = Options {
+        language,
+        ..Options::default()
+    };
+    Settings {
+        options,
+        kinds,
+        color,
+    }
 }
 
 /// Analyses text or an HTML page.
@@ -201,10 +220,20 @@ fn analyze(name: String, text: String, is_html: bool, options: &Options) -> Scan
         }
         let page = Page::from(&article);
         let report = sourcelight::analyze(&article.text, options);
-        Scanned { name, text: article.text, page: Some(page), report }
+        Scanned {
+            name,
+            text: article.text,
+            page: Some(page),
+            report,
+        }
     } else {
         let report = sourcelight::analyze(&text, options);
-        Scanned { name, text, page: None, report }
+        Scanned {
+            name,
+            text,
+            page: None,
+            report,
+        }
     }
 }
 
@@ -223,7 +252,8 @@ fn run_files(args: &ScanArgs, out: &mut impl Write) -> Result<i32, Stop> {
     let mut first_text = true;
     for file in &args.files {
         let name = input::display_name(file).to_string();
-        let loaded = match input::load(file, args.input, args.max_size.saturating_mul(1024 * 1024)) {
+        let loaded = match input::load(file, args.input, args.max_size.saturating_mul(1024 * 1024))
+        {
             Ok(l) => l,
             Err(LoadError::Unreadable(why)) => {
                 say!("cannot read {name}: {why}");
@@ -245,7 +275,8 @@ fn run_files(args: &ScanArgs, out: &mut impl Write) -> Result<i32, Stop> {
         let scanned = analyze(name, loaded.text, loaded.is_html, &s.options);
         match args.format {
             Format::Json => {
-                let json = serde_json::to_string_pretty(&FileJson::new(&scanned)).map_err(io::Error::other)?;
+                let json = serde_json::to_string_pretty(&FileJson::new(&scanned))
+                    .map_err(io::Error::other)?;
                 if several {
                     if json_items > 0 {
                         out.write_all(b",\n")?;
@@ -282,7 +313,9 @@ fn run_files(args: &ScanArgs, out: &mut impl Write) -> Result<i32, Stop> {
                 };
                 write().map_err(io::Error::other)?;
                 csv_header_done = true;
-                let bytes = w.into_inner().map_err(|e| io::Error::other(e.to_string()))?;
+                let bytes = w
+                    .into_inner()
+                    .map_err(|e| io::Error::other(e.to_string()))?;
                 out.write_all(&bytes)?;
             }
         }
@@ -294,8 +327,12 @@ fn run_files(args: &ScanArgs, out: &mut impl Write) -> Result<i32, Stop> {
     if args.format == Format::Csv && !csv_header_done {
         // Even with no readable input, a CSV consumer gets its header.
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(render::CSV_HEADER).map_err(io::Error::other)?;
-        out.write_all(&w.into_inner().map_err(|e| io::Error::other(e.to_string()))?)?;
+        w.write_record(render::CSV_HEADER)
+            .map_err(io::Error::other)?;
+        out.write_all(
+            &w.into_inner()
+                .map_err(|e| io::Error::other(e.to_string()))?,
+        )?;
     }
     Ok(status)
 }
@@ -314,7 +351,8 @@ fn run_jsonl(args: &ScanArgs, out: &mut impl Write) -> Result<i32, Stop> {
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let n = match io::Read::take(&mut reader, max.saturating_add(1)).read_until(b'\n', &mut buf) {
+        let n = match io::Read::take(&mut reader, max.saturating_add(1)).read_until(b'\n', &mut buf)
+        {
             Ok(n) => n,
             Err(e) => {
                 say!("cannot read standard input: {e}");
@@ -326,7 +364,10 @@ fn run_jsonl(args: &ScanArgs, out: &mut impl Write) -> Result<i32, Stop> {
         }
         line_no += 1;
         if buf.len() as u64 > max && !buf.ends_with(b"\n") {
-            say!("line {line_no}: longer than the size limit of {} MiB; skipped", args.max_size);
+            say!(
+                "line {line_no}: longer than the size limit of {} MiB; skipped",
+                args.max_size
+            );
             // Skip the rest of this line.
             loop {
                 buf.clear();
@@ -354,8 +395,12 @@ fn run_jsonl(args: &ScanArgs, out: &mut impl Write) -> Result<i32, Stop> {
         match parse_record(line) {
             Ok((id, text, is_html)) => {
                 let scanned = analyze(format!("line {line_no}"), text, is_html, &s.options);
-                let json = serde_json::to_string(&LineJson { id: &id, page: scanned.page.as_ref(), report: &scanned.report })
-                    .map_err(io::Error::other)?;
+                let json = serde_json::to_string(&LineJson {
+                    id: &id,
+                    page: scanned.page.as_ref(),
+                    report: &scanned.report,
+                })
+                .map_err(io::Error::other)?;
                 out.write_all(json.as_bytes())?;
                 out.write_all(b"\n")?;
                 out.flush()?;
@@ -371,7 +416,8 @@ fn run_jsonl(args: &ScanArgs, out: &mut impl Write) -> Result<i32, Stop> {
 
 /// Checks one `--jsonl` record: an object with `id` and exactly one of `text` and `html` (strings).
 fn parse_record(line: &str) -> Result<(serde_json::Value, String, bool), String> {
-    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
     let serde_json::Value::Object(mut map) = value else {
         return Err("expected a JSON object like {\"id\": 1, \"text\": \"...\"}".into());
     };
