@@ -1,0 +1,114 @@
+//! `analyze` end to end on small texts the team wrote: kinds, groups, checks, both languages,
+//! and spans in UTF-16 code units whatever the script.
+
+use sourcelight::{analyze, Kind, Language, LanguageChoice, Options, Reason};
+
+fn utf16_slice(text: &str, start: u32, end: u32) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).expect("span on UTF-16 boundaries")
+}
+
+#[test]
+fn spans_count_utf16_units_with_emoji_accents_and_cjk() {
+    let text = "😀 Café 東京 — the port was hit, sources familiar with the matter said. 🚀 “We won,” said Ana Núñez.";
+    let report = analyze(text, &Options::default());
+    assert_eq!(report.length as usize, text.encode_utf16().count());
+    assert_eq!(report.claims.len(), 2);
+    for c in &report.claims {
+        for span in [Some(&c.sentence), Some(&c.cue), c.source.as_ref(), Some(&c.claim)].into_iter().flatten() {
+            assert_eq!(utf16_slice(text, span.start, span.end), span.text);
+        }
+    }
+    assert_eq!(report.claims[0].kind, Kind::Anonymous);
+    assert_eq!(report.claims[1].kind, Kind::Named);
+    assert_eq!(report.claims[1].source.as_ref().unwrap().text, "Ana Núñez");
+}
+
+#[test]
+fn every_kind_in_english() {
+    let text = "The plant will close, two people briefed on the plans said, speaking on condition of anonymity because the talks are private. \
+Critics say the closure was rushed. \
+The manager reportedly resigned. \
+The union was warned in March, The Wall Street Journal reported. \
+The company declined to comment. \
+“We are heartbroken,” said Maria Lopez, the union’s leader.";
+    let report = analyze(text, &Options::default());
+    let kinds: Vec<Kind> = report.claims.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, vec![Kind::Anonymous, Kind::Vague, Kind::Unverified, Kind::Report, Kind::Organisation, Kind::Named]);
+    let checks = report.claims[0].checks.as_ref().unwrap();
+    assert_eq!(checks.reason, Reason::Given);
+    assert!(checks.vantage);
+    assert_eq!(checks.count.number, Some(2));
+    assert_eq!(report.summary.flagged, 4);
+    assert_eq!(report.summary.by_kind["anonymous"], 1);
+    for c in &report.claims {
+        assert!(!c.explanation.is_empty());
+    }
+}
+
+#[test]
+fn anonymous_attack_is_an_opinion() {
+    let text = "A senior aide described the coach as erratic and out of his depth.";
+    let report = analyze(text, &Options::default());
+    assert_eq!(report.claims.len(), 1);
+    assert!(report.claims[0].checks.as_ref().unwrap().opinion);
+    assert!(report.claims[0].explanation.contains("attack"));
+}
+
+#[test]
+fn spanish_is_detected_and_read() {
+    let text = "El Gobierno prepara un recorte de impuestos, según fuentes conocedoras de la negociación. \
+«No habrá subidas», dijo la ministra Ana Ruiz. \
+El alcalde habría cobrado comisiones. \
+Se cree que la obra costará el doble. \
+El ministerio declinó hacer comentarios.";
+    let report = analyze(text, &Options::default());
+    assert_eq!(report.language, Language::Es);
+    let kinds: Vec<Kind> = report.claims.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, vec![Kind::Anonymous, Kind::Named, Kind::Unverified, Kind::Vague, Kind::Organisation]);
+    assert!(report.claims[0].checks.as_ref().unwrap().vantage);
+    assert!(report.claims[0].explanation.starts_with("Fuente anónima"));
+}
+
+#[test]
+fn language_can_be_forced() {
+    let report = analyze("Officials said so.", &Options { language: LanguageChoice::Es });
+    assert_eq!(report.language, Language::Es);
+}
+
+#[test]
+fn back_references_join_one_group() {
+    let text = "The deal is close, sources familiar with the talks said. The sources said a vote could come Friday. One of the sources said the price was agreed.";
+    let report = analyze(text, &Options::default());
+    assert_eq!(report.claims.len(), 3);
+    let group = report.claims[0].group;
+    assert!(report.claims.iter().all(|c| c.group == group && c.kind == Kind::Anonymous));
+    assert_eq!(report.summary.anonymous_groups, 1);
+}
+
+#[test]
+fn look_alikes_are_left_alone() {
+    for text in [
+        "Sources of funding remain unclear.",
+        "The firm builds open-source software.",
+        "Officials from both teams shook hands.",
+        "She told her children a story.",
+        "The said property was sold in May.",
+    ] {
+        assert!(analyze(text, &Options::default()).claims.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn empty_and_odd_input_never_panics() {
+    for text in ["", " ", "\0\0\u{1}", "\u{202e}said sources\u{202c}", "“““", "said", ". . . .", "According to", "\u{FFFD}said"] {
+        let report = analyze(text, &Options::default());
+        assert_eq!(report.length as usize, text.encode_utf16().count());
+    }
+}
+
+#[test]
+fn same_input_same_report() {
+    let text = "Two officials said the strike worked. “It did,” one of them added.";
+    assert_eq!(analyze(text, &Options::default()), analyze(text, &Options::default()));
+}
