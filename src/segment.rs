@@ -137,9 +137,13 @@ fn split_line(
                 k += 1;
             }
             let followed_by_space = k > j;
+            // Spanish dialogue: "—¿Quién paga? —se preguntó Ferrer—." goes on after the dash in lower case.
+            let dash_then_lower = matches!(chars.get(k).map(|c| c.1), Some('—' | '–'))
+                && chars[k + 1..].iter().map(|c| c.1).find(|c| !c.is_whitespace()).is_some_and(char::is_lowercase);
             let boundary = followed_by_space
                 && k < chars.len()
                 && can_open_sentence(chars[k].1)
+                && !dash_then_lower
                 && !(c == '.' && j == i + 1 && is_abbreviation(line, at, &chars[k..], lex));
             if boundary {
                 let s_end = if j < chars.len() { chars[j].0 } else { line.len() };
@@ -292,6 +296,11 @@ mod tests {
             vec!["¿Qué pasó?", "Nadie lo sabe.", "«Fue un error», dijo la ministra.", "¡Basta!"]
         );
         assert_eq!(texts("Lo dijo el Sr. García en EE.UU. ayer."), vec!["Lo dijo el Sr. García en EE.UU. ayer."]);
+    }
+
+    #[test]
+    fn spanish_dialogue_dash_continues_the_sentence() {
+        assert_eq!(texts("—¿Quién paga? —se preguntó Ferrer—. Nadie contestó."), vec!["—¿Quién paga? —se preguntó Ferrer—.", "Nadie contestó."]);
     }
 
     #[test]
