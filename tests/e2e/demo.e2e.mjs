@@ -30,8 +30,8 @@ after(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function demoPage(query = '') {
-  const context = await browser.newContext({ acceptDownloads: true });
+async function demoPage(query = '', locale = 'en-US') {
+  const context = await browser.newContext({ acceptDownloads: true, locale });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(server.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
@@ -124,6 +124,18 @@ test('a saved hostile .html: only its article text comes in, nothing runs, marku
   await assertSummary(page, report);
   await page.click('#article a');
   assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a Spanish reader gets the Spanish interface; a Spanish sample is read as Spanish', async () => {
+  const { page, context, errors } = await demoPage('?sample=puerto', 'es-ES');
+  await page.waitForSelector('body[data-ready]');
+  const es = JSON.parse(readFileSync(join(ROOT, 'extension', '_locales', 'es', 'messages.json'), 'utf8'));
+  assert.equal((await page.locator('.figures dt').first().textContent()), es.summary_claims.message);
+  const report = await coreReportOf(page);
+  await assertSummary(page, report);
+  if (report.claims.length) assert.equal(report.language, 'es');
   assert.deepEqual(errors, []);
   await context.close();
 });
