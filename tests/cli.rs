@@ -667,3 +667,35 @@ fn control_characters_never_reach_the_terminal() {
     let out = stdout(&run(&["scan", &f]));
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
 }
+
+#[test]
+fn too_large_input_refused() {
+    let dir = scratch("large");
+    let f = write(&dir, "big.txt", "Officials said so. ".repeat(60_000)); // over 1 MiB
+    let small = write(&dir, "small.txt", ARTICLE_EN);
+    let o = run(&["scan", "--max-size", "1", "-f", "json", &f, &small]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("size limit"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        1,
+        "the small file is still reported"
+    );
+    // The same through standard input.
+    let o = run_stdin(&["scan", "--max-size", "1"], "x".repeat(2 << 20).as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert_no_panic(&o);
+}
+
+#[test]
+fn windows_line_ends_print_cleanly() {
+    let dir = scratch("crlf");
+    let f = write(
+        &dir,
+        "crlf.txt",
+        "Officials said the road is shut.\r\n\r\nThe mayor said it is open.\r\n",
+    );
+    let out = stdout(&run(&["scan", &f]));
+    assert!(!out.contains('\r') && !out.contains('\u{FFFD}'), "{out:?}");
+}

@@ -290,3 +290,30 @@ fn real_pages() {
         );
     }
 }
+
+/// Real pages cut off anywhere (a partly saved page) still give text, never a panic.
+#[test]
+fn truncated_pages_do_not_panic() {
+    let dir = pages_dir();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!(
+            "SKIPPED truncated_pages_do_not_panic: no folder at {}",
+            dir.display()
+        );
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let Ok(bytes) = std::fs::read(entry.path().join("source.html")) else {
+            continue;
+        };
+        let page = String::from_utf8_lossy(&bytes);
+        for part in [3, 2] {
+            let mut cut = page.len() * (part - 1) / part;
+            while !page.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let article = extract(&page[..cut]);
+            let _ = analyze(&article.text, &Options::default());
+        }
+    }
+}

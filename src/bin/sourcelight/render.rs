@@ -96,15 +96,20 @@ pub fn utf16_to_bytes(text: &str, offsets: &[u32]) -> Vec<usize> {
 /// Characters that must not reach a terminal or a review document raw:
 /// control characters other than newline and tab (an ESC could drive the terminal).
 fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if (c.is_control() && c != '\n' && c != '\t') || c == '\u{FFFE}' {
-                '\u{FFFD}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // Windows line ends become plain ones; a lone CR (which could overwrite
+            // what the terminal shows) becomes a line break.
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push('\n'),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() || c == '\u{FFFE}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn ansi(kind: Kind) -> &'static str {
@@ -581,6 +586,14 @@ mod tests {
         assert_eq!(&rows[0][9], "2");
         assert_eq!(&rows[1][2], "Café 東京 owners");
         assert_eq!(&rows[1][7], "");
+    }
+
+    #[test]
+    fn sanitize_line_ends_and_controls() {
+        assert_eq!(
+            sanitize("a\r\nb\rc\u{1b}[31md\u{7}"),
+            "a\nb\nc\u{FFFD}[31md\u{FFFD}"
+        );
     }
 
     #[test]
