@@ -203,6 +203,59 @@ mod tests {
         assert_eq!(a.text.lines().count(), 2);
     }
 
+    fn para(n: usize) -> String {
+        format!(
+            "<p>Paragraph {n}: the harbour board said on Friday that repairs, which began in spring, \
+             would take longer than planned, and that costs, already high, would rise again.</p>"
+        )
+    }
+
+    #[test]
+    fn densest_block_without_article_tags() {
+        let body: String = (0..6).map(para).collect();
+        let links: String = (0..30)
+            .map(|i| format!("<li><a href=/s{i}>Story number {i} that you may like</a></li>"))
+            .collect();
+        let page = format!(
+            "<html><body><div id=top><a href=/>Logo</a></div><div class=wrap><div class=left><ul>{links}</ul></div>\
+             <div class=story>{body}</div></div></body></html>"
+        );
+        let a = extract(&page);
+        assert_eq!(a.text.lines().count(), 6, "{}", a.text);
+        assert!(a.text.starts_with("Paragraph 0:") && !a.text.contains("Story number"));
+    }
+
+    #[test]
+    fn article_inside_a_form_and_br_paragraphs() {
+        let body: String = (0..5).map(para).collect();
+        let page = format!("<html><body><form action=/x><div class=main-content>{body}</div><input name=q></form></body></html>");
+        assert_eq!(extract(&page).text.lines().count(), 5);
+        let brs =
+            "Line one of a long old-style page, the council said, with many words in it.<br><br>\
+                   Line two of the page, officials added, with many more words in it too.";
+        let page = format!("<html><body><div>{}</div></body></html>", brs.repeat(4));
+        let a = extract(&page);
+        assert!(a.text.lines().count() >= 4, "{}", a.text);
+    }
+
+    #[test]
+    fn comments_hidden_and_templates_left_out() {
+        let body: String = (0..5).map(para).collect();
+        let comments: String = (0..8)
+            .map(|i| format!("<div class=comment><p>Reader {i} wrote that critics say the harbour is a mess, and more.</p></div>"))
+            .collect();
+        let page = format!(
+            "<html><body><article>{body}<p style='display: none'>Invisible sources said</p>\
+             <template><p>Template sources said</p></template><noscript>Enable JavaScript</noscript></article>\
+             <section id=comments>{comments}</section></body></html>"
+        );
+        let a = extract(&page);
+        assert_eq!(a.text.lines().count(), 5, "{}", a.text);
+        for noise in ["Reader", "Invisible", "Template", "JavaScript"] {
+            assert!(!a.text.contains(noise), "{noise}: {}", a.text);
+        }
+    }
+
     #[test]
     fn metadata_found() {
         let page = r#"<html lang="es-ES"><head><title>Título | Diario</title><meta property="og:site_name" content="Diario">
