@@ -606,6 +606,18 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
         i += 1;
     }
     if i < j {
+        // "three diplomats who have seen the document said": the source is the noun before "who"
+        // with its clause ("cuatro funcionarios que participaron … aseguraron").
+        if i > 0 && tokens[i - 1].word {
+            let stop = lower(text, &tokens[i - 1]);
+            let relative = matches!(stop.as_str(), "who" | "quien" | "quienes")
+                || (stop == "que" && i >= 2 && tokens[i - 2].word && !lex.cues(text_of(text, &tokens[i - 2])).iter().any(|f| f.kind == CueKind::Speech));
+            if relative {
+                if let Left::Phrase(head) = noun_phrase_before(text, tokens, i - 1, lex) {
+                    return Left::Phrase(ByteSpan::new(head.start, tokens[j - 1].span.end));
+                }
+            }
+        }
         return Left::Phrase(ByteSpan::new(tokens[i].span.start, tokens[j - 1].span.end));
     }
     // Nothing before the cue: what stopped us?
@@ -652,9 +664,13 @@ fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon)
     if k == 0 || k == comma || !is_punct(text, &tokens[k - 1], &[',']) {
         return None;
     }
-    let first_word = lower(text, &tokens[k]);
+    let mut first_word = lower(text, &tokens[k]);
+    // ", and who spoke on condition …," / ", y que pidió el anonimato …,": a second relative clause.
+    if matches!(first_word.as_str(), "and" | "y") && tokens.get(k + 1).is_some_and(|t| matches!(lower(text, t).as_str(), "who" | "que" | "quien")) {
+        first_word = "who".into();
+    }
     let name = match noun_phrase_before(text, tokens, k - 1, lex) {
-        Left::Phrase(s) => s,
+        Left::Phrase(s) | Left::Relative(s) => s,
         _ => return None,
     };
     // "Mr. Trump, in a brief interview on Saturday, said": an aside, not part of the source.

@@ -181,7 +181,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     }
     // "one of the sources" / "una de las fuentes"
     let mut body_start = 0;
-    if words.len() >= 3 && matches!(words[0].as_str(), "one" | "una" | "uno" | "two" | "dos") && matches!(words[1].as_str(), "of" | "de") {
+    if words.len() >= 3 && matches!(words[0].as_str(), "one" | "una" | "uno" | "two" | "dos" | "another" | "otra" | "otro") && matches!(words[1].as_str(), "of" | "de") {
         p.one_of = true;
         p.definite = true;
         p.number = NUMBERS.iter().find(|(w, _)| *w == words[0]).map(|&(_, n)| n);
@@ -262,7 +262,19 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     // In an apposition ("Dwayne Castle, Mercer's agent") the name stands apart from the head noun.
     let appositive = text[span.start..span.end].contains(',');
     let head_is_crowd = !appositive && (lex.anonymous_nouns.contains(p.head.as_str()) || lex.vague_nouns.contains(p.head.as_str()));
-    let names: Vec<usize> = if head_is_crowd { all_names.iter().copied().filter(|&k| k > head_at).collect() } else { all_names.clone() };
+    // After a crowd noun, only a name right after it is the person's ("official John Smith"), not one
+    // inside its modifiers ("an adviser to the Stroud campaign").
+    let names: Vec<usize> = if head_is_crowd {
+        let mut run = Vec::new();
+        let mut k = head_at + 1;
+        while all_names.contains(&k) {
+            run.push(k);
+            k += 1;
+        }
+        run
+    } else {
+        all_names.clone()
+    };
     if names.is_empty() && !all_names.is_empty() {
         p.affiliation = true;
     }

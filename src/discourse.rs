@@ -159,10 +159,11 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
                 }
             }
             // "he", "she": a named person mentioned in the last few sentences first, else any one person.
-            _ => match state
-                .recent(|g| g.kind == Kind::Named && s.saturating_sub(g.last_sentence) <= 2)
-                .or_else(|| state.recent(|g| g.singular_person && s.saturating_sub(g.last_sentence) <= 6))
-            {
+            // "he", "she": the latest single person — a named one within six sentences, an unnamed one within two.
+            _ => match state.recent(|g| {
+                let ago = s.saturating_sub(g.last_sentence);
+                g.singular_person && (if g.kind == Kind::Named { ago <= 6 } else { ago <= 2 })
+            }) {
                 Some(g) => (state.groups[g].kind, state.join(g, &phrase, s)),
                 None => (Kind::Named, state.new_group(Kind::Named, span, &phrase, s)),
             },
@@ -170,7 +171,18 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         return Some(base(kind, Some(group), Some(phrase)));
     }
 
-    let head_anonymous = lex.anonymous_nouns.contains(phrase.head.as_str());
+    // "One of the engineers", "another of the sources": one member of an earlier group with that head.
+    if phrase.one_of {
+        let head = phrase.head.clone();
+        if let Some(g) = state.recent(|g| g.kind != Kind::Named && g.kind != Kind::Organisation && same_head(&g.head, &head)) {
+            let kind = state.groups[g].kind;
+            let group = state.join(g, &phrase, s);
+            return Some(base(kind, Some(group), Some(phrase)));
+        }
+    }
+    // "three engineers who worked on the headset": counted people with a way to know are sources, not a crowd.
+    let counted_insiders = phrase.number.is_some() && phrase.plural && phrase.has_modifier && phrase.person.is_none() && !phrase.institution;
+    let head_anonymous = lex.anonymous_nouns.contains(phrase.head.as_str()) || counted_insiders;
     let head_vague = lex.vague_nouns.contains(phrase.head.as_str());
     let (kind, group) = if phrase.person.is_some() {
         // A person named: join an earlier mention of the same surname.
