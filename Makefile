@@ -67,9 +67,9 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"
 NODE_BIN := node_modules/.bin
 E2E_ARGS ?=
 
-.PHONY: install-web install-npm install-wasm-tools install-chromium wasm dist extension www demo test-wasm test-e2e lint-extension bench-web
+.PHONY: install-web install-npm install-wasm-tools install-chromium install-firefox wasm dist extension www demo test-wasm test-e2e lint-extension bench-web
 
-install-web: install-npm install-wasm-tools install-chromium
+install-web: install-npm install-wasm-tools install-chromium install-firefox
 
 install-npm: node_modules/.sourcelight-stamp
 node_modules/.sourcelight-stamp: package.json package-lock.json
@@ -84,6 +84,13 @@ install-wasm-tools:
 
 install-chromium:
 	@if [ ! -x /usr/bin/chromium ]; then apt-get update && apt-get install -y chromium; fi
+
+# Firefox ESR and geckodriver for the Firefox smoke test (which skips, saying so, without them).
+install-firefox:
+	@if [ ! -x /usr/bin/firefox-esr ]; then (apt-get update && apt-get install -y firefox-esr) || echo "WARNING: firefox-esr did not install: the Firefox smoke test will be skipped"; fi
+	@if ! command -v geckodriver >/dev/null && [ ! -x $$HOME/.cargo/bin/geckodriver ]; then \
+	  echo "installing geckodriver from crates.io (a few minutes)"; \
+	  $(CARGO) install geckodriver || echo "WARNING: geckodriver did not install: the Firefox smoke test will be skipped"; fi
 
 wasm: install-wasm-tools install-npm
 	$(CARGO) build --profile wasm --target wasm32-unknown-unknown --lib
@@ -105,7 +112,7 @@ demo: dist
 test-wasm: wasm
 	node --test tests/e2e/*.test.mjs
 
-test-e2e: dist install-chromium
+test-e2e: dist install-chromium install-firefox
 	REAL_PAGES=$(REAL_PAGES) node --test --test-concurrency=1 $(E2E_ARGS) tests/e2e/*.e2e.mjs
 
 lint-extension: dist
