@@ -25,7 +25,27 @@ enum Command {
     Eval(eval::EvalArgs),
 }
 
+/// A reader that closes the pipe early (`sourcelight … | head`) is not an error:
+/// any write that still panics on it (a `println!` somewhere) ends the run quietly.
+/// Any other panic is reported in one line as an internal error (exit status 101).
+fn quiet_broken_pipe() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.contains("Broken pipe") || msg.contains("os error 32") {
+            std::process::exit(0);
+        }
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "sourcelight: internal error (please report it): {info}");
+    }));
+}
+
 fn main() {
+    quiet_broken_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
