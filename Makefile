@@ -94,10 +94,15 @@ install-firefox:
 
 wasm: install-wasm-tools install-npm
 	$(CARGO) build --profile wasm --target wasm32-unknown-unknown --lib
-	@if [ ! -f dist/pkg/sourcelight_bg.wasm ] || [ $(WASM_RAW) -nt dist/pkg/sourcelight_bg.wasm ]; then \
-	  set -e; rm -rf dist/pkg; \
-	  wasm-bindgen --target web --no-typescript --out-dir dist/pkg $(WASM_RAW); \
-	  $(NODE_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue dist/pkg/sourcelight_bg.wasm -o dist/pkg/sourcelight_bg.wasm; \
+	@# Built in a fresh folder and moved into place whole, so an interrupted or concurrent
+	@# build never leaves a truncated dist/pkg behind.
+	@if [ ! -s dist/pkg/sourcelight_bg.wasm ] || [ $(WASM_RAW) -nt dist/pkg/sourcelight_bg.wasm ]; then \
+	  set -e; mkdir -p dist; tmp=$$(mktemp -d dist/.pkg.XXXXXX); chmod 755 $$tmp; \
+	  wasm-bindgen --target web --no-typescript --out-dir $$tmp $(WASM_RAW); \
+	  $(NODE_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue $$tmp/sourcelight_bg.wasm -o $$tmp/opt.wasm; \
+	  mv $$tmp/opt.wasm $$tmp/sourcelight_bg.wasm; \
+	  rm -rf dist/pkg.old; if [ -d dist/pkg ]; then mv dist/pkg dist/pkg.old; fi; mv $$tmp dist/pkg; rm -rf dist/pkg.old; \
+	  echo "wasm-bindgen + wasm-opt -Oz -> dist/pkg"; \
 	fi
 	@node scripts/size.mjs dist/pkg/sourcelight_bg.wasm
 
