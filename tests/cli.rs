@@ -699,3 +699,26 @@ fn windows_line_ends_print_cleanly() {
     let out = stdout(&run(&["scan", &f]));
     assert!(!out.contains('\r') && !out.contains('\u{FFFD}'), "{out:?}");
 }
+
+#[test]
+fn legacy_charset_page_decoded_as_declared() {
+    let dir = scratch("charset");
+    let mut page = b"<html><head><meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'></head><body><article><p>".to_vec();
+    // Latin-1 bytes: \xfa is u with acute, \xf3 o with acute, \xe1 a with acute, \xf1 n with tilde.
+    page.extend_from_slice(
+        b"Seg\xfan fuentes cercanas a la negociaci\xf3n, el ministro dimitir\xe1 ma\xf1ana.",
+    );
+    page.extend_from_slice(b"</p></article></body></html>");
+    let f = write(&dir, "latin1.html", page);
+    let o = run(&["scan", &f]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    let want = "Según fuentes cercanas a la negociación, el ministro dimitirá mañana.";
+    assert!(strip_marks(&stdout(&o)).contains(want), "{}", stdout(&o));
+    // Undeclared, the same bytes are read lossily with a warning.
+    let mut plain = b"Seg\xfan fuentes cercanas, el ministro dimitir\xe1.".to_vec();
+    plain.push(b'\n');
+    let f = write(&dir, "latin1.txt", plain);
+    let o = run(&["scan", &f]);
+    assert!(stderr(&o).contains("not valid UTF-8"));
+}

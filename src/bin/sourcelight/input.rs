@@ -81,7 +81,7 @@ pub fn load(file: &str, kind: InputKind, max_bytes: u64) -> Result<Loaded, LoadE
             Err(e) => return Err(LoadError::Unreadable(e.to_string())),
         }
     };
-    let (text, lossy) = decode(&bytes).ok_or(LoadError::Binary)?;
+    let (mut text, mut lossy) = decode(&bytes).ok_or(LoadError::Binary)?;
     let is_html = match kind {
         InputKind::Html => true,
         InputKind::Text => false,
@@ -97,11 +97,52 @@ pub fn load(file: &str, kind: InputKind, max_bytes: u64) -> Result<Loaded, LoadE
             }
         }
     };
+    // A page in a legacy encoding (windows-1252, ISO-8859-x, Shift_JIS…) that says so
+    // is decoded as it declares, so "según" stays "según" rather than "seg\u{FFFD}n".
+    if lossy && is_html {
+        if let Some(encoding) = declared_charset(&bytes).filter(|e| *e != encoding_rs::UTF_8) {
+            let (decoded, _, had_errors) = encoding.decode(&bytes);
+            text = decoded.into_owned();
+            lossy = had_errors;
+        }
+    }
     Ok(Loaded {
         text,
         lossy,
         is_html,
     })
+}
+
+/// The encoding a page declares near its start: `<meta charset="…">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">`.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = head[from..].windows(7).position(|w| w == b"charset") {
+        let mut j = from + i + 7;
+        while j < head.len() && head[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if head.get(j) != Some(&b'=') {
+            from = j;
+            continue;
+        }
+        j += 1;
+        while j < head.len()
+            && (head[j].is_ascii_whitespace() || head[j] == b'"' || head[j] == b'\'')
+        {
+            j += 1;
+        }
+        let start = j;
+        while j < head.len() && (head[j].is_ascii_alphanumeric() || b"-_:.".contains(&head[j])) {
+            j += 1;
+        }
+        if let Some(encoding) = encoding_rs::Encoding::for_label(&head[start..j]) {
+            return Some(encoding);
+        }
+        from = j;
+    }
+    None
 }
 
 /// Bytes to text. `None` for binary content; the flag tells whether bytes were replaced.

@@ -11,7 +11,9 @@ Input:
   when it ends in .txt, .text or .md, and otherwise by looking at its first bytes
   (force either with --input). From HTML, the article is extracted first (navigation,
   headers, footers, asides, comments, scripts and share/related blocks are left out).
-  Invalid UTF-8 is replaced with U+FFFD (with a warning); binary files are skipped.
+  HTML pages that declare a legacy charset (windows-1252, ISO-8859-1, Shift_JIS...) are
+  decoded with it; otherwise invalid UTF-8 is replaced with U+FFFD (with a warning).
+  UTF-16 with a byte-order mark is decoded; binary files are skipped.
 
 Formats:
   text   the article with each marked claim's sentence shown as [kind #id: ...],
