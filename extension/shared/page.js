@@ -306,10 +306,17 @@
   pointer-events: none; text-align: left; white-space: normal; }
 .tip.dark { background: #1f2023; color: #f1f1f1; border-color: #5a5d63; }
 .kind { font-weight: 700; display: flex; align-items: center; gap: 6px; margin-bottom: 4px; }
-.swatch { display: inline-block; width: 18px; height: 0; border-bottom: 3px solid currentColor; }
-.k-anonymous .swatch { border-bottom: 3px double #d9480f; } .k-vague .swatch { border-bottom: 3px dotted #9c36b5; }
-.k-unverified .swatch { border-bottom: 3px dashed #c92a2a; } .k-report .swatch { border-bottom: 3px solid #1971c2; }
-.k-organisation .swatch { border-bottom: 2px solid #2b8a3e; } .k-named .swatch { border-bottom: 2px solid #5c677d; }
+.swatch { display: inline-block; width: 1.6em; font-size: 12px; line-height: 1; }
+.swatch::before { content: "\\00a0\\00a0\\00a0\\00a0"; text-decoration-line: underline; text-decoration-thickness: 2px; }
+.k-anonymous .swatch::before { text-decoration-style: wavy; text-decoration-color: #d9480f; }
+.k-vague .swatch::before { text-decoration-style: dotted; text-decoration-color: #9c36b5; text-decoration-thickness: 3px; }
+.k-unverified .swatch::before { text-decoration-style: dashed; text-decoration-color: #c92a2a; }
+.k-report .swatch::before { text-decoration-style: double; text-decoration-color: #1971c2; }
+.k-organisation .swatch::before { text-decoration-style: solid; text-decoration-color: #2b8a3e; }
+.k-named .swatch::before { text-decoration-style: solid; text-decoration-color: #5c677d; text-decoration-thickness: 1px; }
+.dark.k-anonymous .swatch::before { text-decoration-color: #ffa94d; } .dark.k-vague .swatch::before { text-decoration-color: #e599f7; }
+.dark.k-unverified .swatch::before { text-decoration-color: #ff8787; } .dark.k-report .swatch::before { text-decoration-color: #74c0fc; }
+.dark.k-organisation .swatch::before { text-decoration-color: #8ce99a; } .dark.k-named .swatch::before { text-decoration-color: #ced4da; }
 .src, .cue { margin: 2px 0; } .cue { opacity: .8; font-size: 13px; }
 .checks { margin: 6px 0 2px; } .checks h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 0 0 2px; opacity: .8; }
 .checks ul { margin: 0; padding: 0; list-style: none; } .checks li { margin: 1px 0; }
