@@ -23,13 +23,14 @@ pub struct RawAttribution {
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "such", "any", "no", "el", "la",
-    "los", "las", "un", "una", "su", "sus",
+    "los", "las", "un", "una", "su", "sus", "este", "esta", "estos", "estas", "ese", "esa",
 ];
 const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "ser", "sido", "fue", "fueron", "es", "son", "siendo"];
 const CLAUSE_WORDS: &[&str] = &[
     "that", "which", "who", "whom", "and", "but", "as", "while", "because", "when", "if", "after", "before", "since", "although",
     "though", "so", "where", "whether", "than", "or", "what", "how", "why", "until", "unless", "nor", "yet", "once", "que", "y", "e",
     "pero", "como", "mientras", "porque", "cuando", "si", "aunque", "o", "donde", "quien", "quienes", "cual", "sino", "pues",
+    "según",
 ];
 const RELATIVE: &[&str] = &["who", "which", "quien", "quienes"];
 /// Words that open an aside between a source and its cue ("X, in an interview, said").
@@ -242,6 +243,10 @@ fn word_count(text: &str, span: ByteSpan) -> usize {
 /// Returns its span and the index of the first token after it.
 fn noun_phrase_after(text: &str, tokens: &[Token], mut k: usize, lex: &LanguageLexicon, allow_of: bool) -> Option<(ByteSpan, usize)> {
     // Skip a recipient in Spanish inversions: "dijo a EFE el ministro", "dijo a este diario".
+    // "según publicó ayer El Mundo": a time word before the source is not part of it.
+    while k < tokens.len() && tokens[k].word && matches!(lower(text, &tokens[k]).as_str(), "ayer" | "hoy" | "anoche" | "yesterday" | "today" | "recently" | "recientemente" | "también" | "also") {
+        k += 1;
+    }
     let start = k;
     let mut end = k;
     let mut words = 0;

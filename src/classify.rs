@@ -64,6 +64,15 @@ fn is_acronym(word: &str) -> bool {
     letters.len() >= 2 && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// "WCRN-TV", "KQED": a North American broadcaster's call sign.
+fn is_call_sign(word: &str) -> bool {
+    let letters = word.split('-').next().unwrap_or("");
+    (letters.len() == 3 || letters.len() == 4)
+        && letters.starts_with(['K', 'W'])
+        && letters.chars().all(|c| c.is_ascii_uppercase())
+        && (word.len() == letters.len() || matches!(&word[letters.len()..], "-TV" | "-FM" | "-AM"))
+}
+
 fn singular(word: &str) -> &str {
     word.strip_suffix("es").filter(|w| w.ends_with('s') || w.ends_with('x') || w.ends_with("ch") || w.ends_with("or") || w.ends_with("ad") || w.ends_with("al") || w.ends_with("ón") || w.ends_with("es"))
         .or_else(|| word.strip_suffix('s'))
@@ -176,6 +185,29 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
                     p.institution = true;
                     covered[i..i + len].iter_mut().for_each(|c| *c = true);
                 }
+            }
+        }
+    }
+    // A capitalised name holding an outlet word ("The Evening Globe", "El Heraldo del Sur") or a
+    // broadcaster's call sign ("WCRN-TV") is an outlet.
+    if p.outlet.is_none() {
+        let mut k = 0;
+        while k < words.len() {
+            if !is_capitalised(raw[k]) || covered[k] {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < words.len() && (is_capitalised(raw[k]) || matches!(words[k].as_str(), "del" | "de" | "la" | "of" | "the")) {
+                k += 1;
+            }
+            let run = start..k;
+            let outlet_like = run.clone().any(|i| is_capitalised(raw[i]) && shared.outlet_words.contains(words[i].as_str()))
+                || run.clone().any(|i| is_call_sign(raw[i]));
+            if outlet_like {
+                p.outlet = Some(raw[run.clone()].join(" "));
+                covered[run].iter_mut().for_each(|c| *c = true);
+                break;
             }
         }
     }
@@ -384,6 +416,13 @@ mod tests {
         assert!(p.institution && p.person.is_none());
         assert!(read_en("The Treasury").institution);
         assert!(read_en("The Treasury").person.is_none());
+    }
+
+    #[test]
+    fn outlets_by_their_names() {
+        assert_eq!(read_en("The Evening Globe").outlet.as_deref(), Some("The Evening Globe"));
+        assert_eq!(read_en("WCRN-TV").outlet.as_deref(), Some("WCRN-TV"));
+        assert!(read_en("Maria Lopez").outlet.is_none());
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("all", "sentence_openers", include_str!("lexicons/sentence_openers.txt")),
     ("all", "first_names", include_str!("lexicons/first_names.txt")),
     ("all", "places", include_str!("lexicons/places.txt")),
+    ("all", "outlet_words", include_str!("lexicons/outlet_words.txt")),
 ];
 
 fn file(lang: &str, name: &str) -> &'static str {
@@ -237,6 +238,7 @@ pub struct Lexicons {
     sentence_openers: HashSet<&'static str>,
     pub first_names: HashSet<&'static str>,
     pub places: HashSet<&'static str>,
+    pub outlet_words: HashSet<&'static str>,
 }
 
 impl Lexicons {
@@ -254,6 +256,7 @@ impl Lexicons {
             sentence_openers: set("all", "sentence_openers"),
             first_names: set("all", "first_names"),
             places: set("all", "places"),
+            outlet_words: set("all", "outlet_words"),
         })
     }
 

@@ -177,6 +177,8 @@ mod tests {
     fn block_and_inline() {
         let t = page_text("<div><p>One <b>bold</b> word.</p><p>Two<br>lines</p><ul><li>a</li><li>b</li></ul></div>");
         assert_eq!(t, "One bold word.\nTwo\nlines\na\nb");
+        let t = page_text("<p>Of&shy;ficials&#8203; said\u{0} it.</p>");
+        assert_eq!(t, "Officials said it.");
     }
 
     #[test]

@@ -107,8 +107,11 @@ impl LineWriter {
                 self.newline();
             } else if c.is_whitespace() {
                 self.pending_space = self.line_has_text;
-            } else if c.is_control() && c != '\t' {
-                // NUL and other control characters are not article text.
+            } else if (c.is_control() && c != '\t')
+                || matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+            {
+                // NUL and other control characters are not article text; soft hyphens and
+                // zero-width spaces would split words ("of\u{AD}ficials") for the core.
                 continue;
             } else {
                 if self.pending_space {
