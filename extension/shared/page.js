@@ -403,6 +403,7 @@
       }
       if (this.index === null || this.index.root !== index.root) this.dark = isDark(index.root);
       const sameText = this.index && this.index.root === index.root;
+
       this.index = index;
       const next = new Map();
       const items = [];
@@ -436,6 +437,8 @@
       items.sort((a, b) => a.start - b.start || b.end - a.end);
       this.items = items;
       this.painted = true;
+      // Registered once, after all ranges are in: each registry change restyles the page, so
+      // one change costs one restyle (adding ranges to registered highlights costs one per frame).
       this.register();
       this.maxSliceMs = Math.max(this.maxSliceMs, now() - sliceStart);
       if (this.shown) this.hideTip();
