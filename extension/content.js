@@ -21,6 +21,7 @@
   let article = null;
   let scanId = null;
   let running = false; // a scan is in flight
+  let current = null; // its promise
   let again = false; // the page changed while it was
   let enabled = false;
   let classroom = false;
@@ -61,8 +62,14 @@
     return painter;
   }
 
-  async function scan() {
-    if (running) { again = true; return; }
+  /** One scan at a time; a change meanwhile asks for another one after it. */
+  function scan() {
+    if (running) { again = true; return current; }
+    current = scanOnce();
+    return current;
+  }
+
+  async function scanOnce() {
     running = true;
     const gen = ++generation;
     const started = performance.now();
@@ -174,8 +181,7 @@
         // From the popup: scan (or re-scan) now and answer when the markers are painted.
         enabled = true;
         clearTimeout(debounce);
-        const wait = running ? new Promise((r) => { const iv = setInterval(() => { if (!running) { clearInterval(iv); r(); } }, 20); }) : Promise.resolve();
-        wait.then(scan).then(() => reply({ ...lastState, host: location.hostname }));
+        (current || Promise.resolve()).then(scan).then(() => reply({ ...lastState, host: location.hostname }));
         return true;
       }
       case 'stop':
