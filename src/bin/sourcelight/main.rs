@@ -6,6 +6,7 @@
 mod eval;
 mod input;
 mod render;
+mod report;
 mod scan;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +24,8 @@ enum Command {
     Scan(scan::ScanArgs),
     /// Measure the analyser against labelled data (the team's corpus or brat annotations).
     Eval(eval::EvalArgs),
+    /// Compare sourcing across many saved articles: one self-contained HTML report (or CSV/JSON).
+    Report(report::ReportArgs),
 }
 
 /// A reader that closes the pipe early (`sourcelight … | head`) is not an error:
@@ -57,6 +60,7 @@ fn main() {
     let code = match cli.command {
         Command::Scan(args) => scan::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Report(args) => report::run(args),
     };
     std::process::exit(code);
 }
