@@ -162,9 +162,14 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
             let start = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
             // A source that holds an earlier cue ("he said the US attacked") is no source.
             let swallows_cue = a.source.is_some_and(|src| out[first_new..].iter().any(|o| src.overlaps(o.cue)));
+            // A closing attribution after a comma or a quote (", the sources said.") is never nested.
+            let closing = a.claim.end <= start && {
+                let before = tokens.iter().rev().find(|t| t.span.end <= start);
+                before.is_some_and(|t| !t.word && matches!(text_of(text, t), "," | "”" | "\"" | "»" | "—" | "–"))
+            };
             let nested = swallows_cue
                 || a.cue_kind != CueKind::Hedge
-                && a.claim.start >= a.cue.end
+                && !closing
                 && out[first_new..].iter().any(|o| {
                     o.cue_kind != CueKind::Hedge && o.claim.start >= o.cue.end && o.claim.start <= start && start < o.claim.end
                         && !clause_break(text, &tokens, o.claim.start, start)

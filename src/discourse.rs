@@ -227,8 +227,9 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
             None => (Kind::Organisation, state.new_group(Kind::Organisation, span, &phrase, s)),
         }
     } else if head_vague || phrase.quantified {
-        if phrase.institution {
-            // "analysts at Goldman Sachs": a crowd from a named institution speaks for it.
+        if phrase.institution && phrase.words.iter().any(|w| matches!(w.as_str(), "at" | "from" | "with" | "en")) {
+            // "analysts at Goldman Sachs": a crowd from a named institution speaks for it
+            // ("critics of the front office" are still a crowd).
             (Kind::Organisation, state.new_group(Kind::Organisation, span, &phrase, s))
         } else {
             let head = phrase.head.clone();
@@ -253,8 +254,8 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         }
     } else if phrase.affiliation && phrase.plural {
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
-    } else if phrase.plural && !phrase.affiliation && phrase.words.len() <= 3 && !phrase.definite {
-        // "donors said", "some voters say": an unspecified crowd.
+    } else if phrase.plural && phrase.words.len() <= 3 && !phrase.definite && people_noun(&phrase.head) {
+        // "donors said", "some voters say", "Industry watchers note": an unspecified crowd.
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
     } else if (phrase.definite || possessive(&phrase)) && !phrase.plural && !WEAK_CUES.contains(&cue_word.as_str()) && phrase.words.len() <= 4 {
         // "the host said", "his lawyer said": one identifiable person.
@@ -277,6 +278,14 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
 /// ("The episode recalls a spill", "Her office posted a photograph").
 const WEAK_CUES: &[&str] = &["recalls", "recalled", "posted", "announced", "showed", "shows", "show", "found", "indicated", "indicates", "revealed", "suggests", "suggested", "estimated"];
+
+/// Plural nouns that name people by what they do: "donors", "forecasters", "Republicans", "residents".
+fn people_noun(head: &str) -> bool {
+    ["ers", "ors", "ists", "ians", "ans", "ents", "ees", "ives", "ants", "eurs", "people", "folks", "res", "ros", "ras", "os", "as"]
+        .iter()
+        .any(|end| head.ends_with(end))
+        && !matches!(head, "numbers" | "figures" | "orders" | "papers" | "letters" | "matters" | "factors" | "sectors" | "errors" | "events" | "documents" | "cases" | "areas" | "ideas" | "datos" | "casos")
+}
 
 fn possessive(phrase: &SourcePhrase) -> bool {
     phrase.words.first().is_some_and(|w| matches!(w.as_str(), "his" | "her" | "their" | "its" | "su" | "sus"))
