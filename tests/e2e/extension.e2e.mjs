@@ -471,6 +471,38 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  test('a page that removes its article while a scan runs: no stale markers, read again', async () => {
+    await setSettings(env, { mode: 'click' });
+    const page = await open(env, '/big.html');
+    await waitForOff(page);
+    const tabId = await tabIdOf(env, page);
+    const sw = await env.sw();
+    const scanning = sw.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'scan-now' }), tabId);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 20)).then(() => {
+      const p = document.createElement('p');
+      p.textContent = 'The archive was withdrawn on Monday, officials said. Critics say it should never have been published.';
+      const article = document.createElement('article');
+      article.append(p);
+      document.querySelector('article').replaceWith(article);
+    }));
+    await scanning;
+    const deadline = Date.now() + 15000;
+    for (;;) {
+      const { text } = await ask(env, { type: 'text', tabId });
+      if (text && text.includes('The archive was withdrawn')) break;
+      assert.ok(Date.now() < deadline, 'the new article was read');
+      await page.waitForTimeout(25);
+    }
+    await waitForScan(env, page);
+    const stale = await page.evaluate(() => [...CSS.highlights].flatMap(([, h]) => [...h])
+      .filter((r) => !r.startContainer.isConnected || !r.endContainer.isConnected).length);
+    assert.equal(stale, 0, 'no marker on removed text');
+    const { report } = await reportOf(env, tabId);
+    assertMarkersMatchReport(await readHighlights(page), report);
+    await setSettings(env, {});
+    await page.close();
+  });
+
   test('a page that replaces its body is read again', async () => {
     const { page, tabId, state } = await scanned('/hostile.html');
     await page.evaluate(() => window.replaceBody());
