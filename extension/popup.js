@@ -93,6 +93,7 @@ async function main() {
 
   $('site').addEventListener('change', async () => {
     const s = await loadSettings(api.storage);
+    delete s.sites[host.toLowerCase()]; // re-added last: the most recent choice is kept longest
     s.sites[host.toLowerCase()] = $('site').checked;
     await saveSettings(api.storage, s);
     if ($('site').checked) await scanNow();

@@ -3,6 +3,7 @@
 export const KINDS = ['anonymous', 'vague', 'unverified', 'report', 'organisation', 'named'];
 export const FLAG_KINDS = ['anonymous', 'vague', 'unverified', 'report'];
 export const SCHEMA = 1;
+export const MAX_SITES = 200;
 
 export function defaults() {
   return {
@@ -30,9 +31,9 @@ export function sanitize(raw) {
   if (['auto', 'en', 'es'].includes(raw.language)) out.language = raw.language;
   if (['auto', 'click'].includes(raw.mode)) out.mode = raw.mode;
   if (isObject(raw.sites)) {
-    for (const [host, on] of Object.entries(raw.sites)) {
-      if (typeof on === 'boolean' && HOST.test(host)) out.sites[host.toLowerCase()] = on;
-    }
+    // storage.sync keeps at most 8 KB per item: the most recent MAX_SITES choices are kept.
+    const entries = Object.entries(raw.sites).filter(([host, on]) => typeof on === 'boolean' && HOST.test(host));
+    for (const [host, on] of entries.slice(-MAX_SITES)) out.sites[host.toLowerCase()] = on;
   }
   return out;
 }

@@ -77,6 +77,11 @@ test('settings: anything stored falls back to defaults field by field', () => {
   assert.equal(runsOn(s, 'example.org'), false);
   assert.equal(runsOn(s, 'other.org'), false, 'mode click: not automatically');
   assert.equal(runsOn(defaults(), 'other.org'), true);
+  const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`site${i}.example`, i % 2 === 0]));
+  const kept = sanitize({ sites: many }).sites;
+  assert.equal(Object.keys(kept).length, 200, 'at most 200 sites');
+  assert.ok('site499.example' in kept && !('site0.example' in kept), 'the most recent are kept');
+  assert.ok(JSON.stringify(sanitize({ sites: many })).length < 8192, 'fits one storage.sync item');
 });
 
 test('the www translator reads _locales messages with placeholders', async () => {
