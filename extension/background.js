@@ -10,6 +10,15 @@ import { loadSettings, markedKinds, runsOn } from './shared/settings.js';
 
 const tabs = new Map(); // tabId -> { scanId, report, text, url, host, timing }
 let scans = 0;
+let settingsCache = null; // the sanitised settings, read once per worker start and on change
+
+function settings(fresh = false) {
+  if (fresh || !settingsCache) settingsCache = loadSettings(api.storage);
+  return settingsCache;
+}
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes.settings) settingsCache = null;
+});
 
 loadCore().catch((err) => console.error('sourcelight: wasm failed to load', err));
 
@@ -25,20 +34,21 @@ async function handleFromTab(msg, sender) {
   const tabId = sender.tab.id;
   switch (msg.type) {
     case 'config': {
-      const settings = await loadSettings(api.storage);
-      return { settings, run: runsOn(settings, msg.host), kinds: markedKinds(settings) };
+      // `fresh`: the tab saw the settings change; it may hear of it before this worker does.
+      const s = await settings(!!msg.fresh);
+      return { settings: s, run: runsOn(s, msg.host), kinds: markedKinds(s) };
     }
     case 'scan': {
-      const settings = await loadSettings(api.storage);
+      const s = await settings();
       const t0 = performance.now();
-      const report = await analyze(String(msg.text ?? ''), { language: settings.language });
+      const report = await analyze(String(msg.text ?? ''), { language: s.language });
       const analyzeMs = performance.now() - t0;
       const scanId = `${tabId}:${++scans}:${Date.now()}`;
       tabs.set(tabId, { scanId, report, text: msg.text, url: msg.url, host: msg.host, timing: { analyzeMs } });
       await setBadge(tabId, report);
       return {
         ok: true, scanId, claims: compactClaims(report), flagged: report.summary.flagged,
-        language: report.language, kinds: markedKinds(settings), classroom: settings.classroom,
+        language: report.language, kinds: markedKinds(s), classroom: s.classroom,
       };
     }
     case 'detail': {

@@ -205,7 +205,7 @@
   async function onStorage(changes, area) {
     if (area !== 'sync' || !changes.settings) return;
     let cfg;
-    try { cfg = await ask({ type: 'config', host: location.hostname }); } catch { return; }
+    try { cfg = await ask({ type: 'config', host: location.hostname, fresh: true }); } catch { return; }
     if (!cfg) return;
     if (cfg.run && !enabled) start();
     else if (!cfg.run && enabled) stop();
