@@ -571,3 +571,9 @@ describe('speed', () => {
     await setSettings(env, {});
   });
 });
+
+describe('health', () => {
+  test('no error from the extension\'s worker, pages or content scripts in this whole run', () => {
+    assert.deepEqual(env.errors, []);
+  });
+});

@@ -84,11 +84,31 @@ export async function launch({ headers, routes, root = FIXTURES, extension = EXT
     try { frameUrl = r.frame().url(); } catch { frameUrl = r.serviceWorker()?.url() ?? ''; }
     requests.push({ url: r.url(), from, frameUrl });
   });
+  // Errors logged by the extension's worker, pages and content scripts (their source is a
+  // chrome-extension:// URL); the page's own errors are not the extension's.
+  const errors = [];
+  const extErrors = (where) => (msg) => {
+    if (msg.type() !== 'error') return;
+    const url = msg.location()?.url ?? '';
+    let pageUrl = '';
+    try { pageUrl = msg.page()?.url() ?? ''; } catch { /* a worker's message */ }
+    if (where === 'worker' || url.startsWith('chrome-extension://') || pageUrl.startsWith('chrome-extension://')) {
+      errors.push(`${where}: ${msg.text()} (${url || pageUrl})`);
+    }
+  };
+  context.on('console', extErrors('page'));
+  context.on('weberror', (e) => {
+    const stack = String(e.error()?.stack ?? '');
+    if (stack.includes('chrome-extension://')) errors.push(`uncaught: ${e.error()?.message}`);
+  });
+  const watchWorker = (w) => { w.on('console', extErrors('worker')); };
+  context.on('serviceworker', watchWorker);
   let [sw] = context.serviceWorkers();
   if (!sw) sw = await context.waitForEvent('serviceworker');
+  else watchWorker(sw);
   const extensionId = new URL(sw.url()).host;
   return {
-    context, server, proxy, extensionId, requests,
+    context, server, proxy, extensionId, requests, errors,
     /** The current service worker (it may have been stopped and restarted). */
     async sw() {
       const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
