@@ -653,6 +653,7 @@
         box.append(ul);
         tip.append(box);
       }
+      if (d.groupMentions > 1) tip.append(el('div', 'cue', t('tip_group', [d.groupMentions])));
       if (d.explanation) tip.append(el('p', 'expl', d.explanation));
       tip.hidden = false;
     }
