@@ -1,13 +1,16 @@
-//! Speed of `analyze`: one ~1,200-word news article, ~10 MB of mixed English and
-//! Spanish, and 1 MB against 10 MB of the same mix (the time should grow linearly).
+//! Speed of `analyze`: one ~1,200-word news article (`article/article_1200_words`), ~10 MB of
+//! mixed English and Spanish (`mixed/mixed_10mb`, MB/s), and 1 MB of the same mix
+//! (`mixed/mixed_1mb`): the 10 MB time over the 1 MB time shows whether time grows linearly.
+//! A summary of the three figures is printed at the end.
 //!
 //! Every input is generated here from sentence templates, with names, places and
 //! numbers varied so that repetition does not make the text uniform.
 //! Run with `make bench` (`cargo bench --bench analyze`).
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, Criterion, SamplingMode, Throughput};
 use sourcelight::{analyze, Options};
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 const NAMES: [&str; 8] = [
@@ -147,35 +150,75 @@ fn bench_article(c: &mut Criterion) {
     group.finish();
 }
 
+/// 1 MB and 10 MB of the same mix, the first a prefix of the second: `mixed_10mb` gives
+/// the throughput, and its time over `mixed_1mb`'s should be about 10 (linearity).
+/// Flat sampling runs each sample the same number of times, so 10 samples can be 10 runs.
 fn bench_mixed(c: &mut Criterion) {
     let options = Options::default();
     let ten = mixed(10 * megabyte());
-    let mut group = c.benchmark_group("mixed");
-    group.sample_size(10);
-    group.warm_up_time(Duration::from_secs(1));
-    group.measurement_time(Duration::from_secs(15));
-    group.throughput(Throughput::Bytes(ten.len() as u64));
-    group.bench_function("mixed_10mb", |b| b.iter(|| analyze(black_box(&ten), &options)));
-    group.finish();
-}
-
-/// 1 MB and 10 MB of the same mix: the 10 MB run should take about 10× as long.
-fn bench_linearity(c: &mut Criterion) {
-    let options = Options::default();
-    let ten = mixed(10 * megabyte());
-    // A prefix cut at a paragraph break, so the 1 MB text is the start of the 10 MB one.
+    // Cut at a paragraph break, so the 1 MB text is the start of the 10 MB one.
     let cut = ten[..megabyte()].rfind("\n\n").unwrap_or(0) + 2;
     let one = &ten[..cut];
-    let mut group = c.benchmark_group("linearity");
+    let mut group = c.benchmark_group("mixed");
     group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
     group.warm_up_time(Duration::from_secs(1));
-    group.measurement_time(Duration::from_secs(12));
-    for (label, text) in [("1mb", one), ("10mb", ten.as_str())] {
+    group.measurement_time(Duration::from_secs(10));
+    for (id, text) in [("mixed_1mb", one), ("mixed_10mb", ten.as_str())] {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(label), text, |b, t| b.iter(|| analyze(black_box(t), &options)));
+        group.bench_with_input(id, text, |b, t| b.iter(|| analyze(black_box(t), &options)));
     }
     group.finish();
 }
 
-criterion_group!(benches, bench_article, bench_mixed, bench_linearity);
-criterion_main!(benches);
+/// Where criterion keeps its results (the order criterion itself uses, less `cargo metadata`).
+fn criterion_dir() -> PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        PathBuf::from(home)
+    } else if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        PathBuf::from(target).join("criterion")
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("criterion")
+    }
+}
+
+/// Mean time of one benchmark's latest run, in nanoseconds, from criterion's estimates.json.
+fn mean_ns(group: &str, id: &str) -> Option<f64> {
+    let path = criterion_dir().join(group).join(id).join("new").join("estimates.json");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    json["mean"]["point_estimate"].as_f64()
+}
+
+/// After a `cargo bench` run: the three figures the project tracks, in one place.
+fn summary() {
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let ten = mixed(10 * megabyte());
+    let one_len = ten[..megabyte()].rfind("\n\n").unwrap_or(0) + 2;
+    println!("summary (means of this run):");
+    if let Some(ns) = mean_ns("article", "article_1200_words") {
+        let article = english_article();
+        let claims = analyze(&article, &Options::default()).claims.len();
+        let words = article.split_whitespace().count();
+        println!("  1,200-word article: {:.3} ms ({words} words, {} bytes, {claims} claims)", ns / 1e6, article.len());
+    }
+    if let Some(ns) = mean_ns("mixed", "mixed_10mb") {
+        println!("  10 MB mixed:        {:.1} MB/s ({:.2} s for {} bytes)", ten.len() as f64 / (ns / 1e9) / 1e6, ns / 1e9, ten.len());
+        if let Some(ns1) = mean_ns("mixed", "mixed_1mb") {
+            println!(
+                "  linearity:          10 MB / 1 MB time = {:.2} (text {:.2}× longer; target <= 11)",
+                ns / ns1,
+                ten.len() as f64 / one_len as f64
+            );
+        }
+    }
+}
+
+criterion_group!(benches, bench_article, bench_mixed);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    summary();
+}
