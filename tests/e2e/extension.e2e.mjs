@@ -353,6 +353,59 @@ describe('layouts', () => {
     await page.close();
   });
 
+  test('each kind has its own underline style and colour, on light and dark pages', async () => {
+    const { page } = await scanned('/news.html');
+    const styles = await page.evaluate((kinds) => {
+      const p = document.querySelector('article p');
+      const out = {};
+      for (const k of kinds) {
+        for (const suffix of ['', '-dark']) {
+          const cs = getComputedStyle(p, `::highlight(sourcelight-${k}${suffix})`);
+          out[`${k}${suffix}`] = { line: cs.textDecorationLine, style: cs.textDecorationStyle, color: cs.textDecorationColor, bg: cs.backgroundColor };
+        }
+      }
+      return out;
+    }, KINDS);
+    const flags = ['anonymous', 'vague', 'unverified', 'report'];
+    for (const k of KINDS) {
+      for (const suffix of ['', '-dark']) {
+        const st = styles[`${k}${suffix}`];
+        assert.equal(st.line, 'underline', `${k}${suffix} is underlined: ${JSON.stringify(st)}`);
+        assert.notEqual(st.color, 'rgba(0, 0, 0, 0)');
+      }
+      assert.notEqual(styles[k].color, styles[`${k}-dark`].color, `${k} has its own dark-page colour`);
+    }
+    const flagStyles = flags.map((k) => styles[k].style);
+    assert.equal(new Set(flagStyles).size, flags.length, `the four flags have four underline styles: ${flagStyles}`);
+    assert.equal(new Set(KINDS.map((k) => styles[k].color)).size, KINDS.length, 'six colours');
+    await page.close();
+  });
+
+  test('the language setting is passed to the core', async () => {
+    await setSettings(env, { language: 'es' });
+    const { page, report } = await scanned('/news.html');
+    assert.equal(report.language, 'es', 'read as Spanish when the reader says so');
+    await setSettings(env, {});
+    await page.close();
+  });
+
+  test('a click in the popup list scrolls the page to the claim', async () => {
+    const { page, tabId, report } = await scanned('/long.html');
+    const flagged = report.claims.filter((c) => c.flag);
+    if (!flagged.length) return;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const popup = await openPopup(env, tabId);
+    await popup.locator('#claims li.claim button').last().click();
+    await page.waitForFunction(() => CSS.highlights.get('sourcelight-flash')?.size === 1, null, { polling: 20 });
+    const where = await page.evaluate(() => {
+      const r = [...CSS.highlights.get('sourcelight-flash')][0].getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight, scrolled: scrollY };
+    });
+    assert.ok(where.scrolled > 0 && where.top >= 0 && where.bottom <= where.height, JSON.stringify(where));
+    await popup.close();
+    await page.close();
+  });
+
   test('a dark page gets the dark-page marker colours', async () => {
     const { page, report } = await scanned('/dark.html');
     const highlights = await readHighlights(page);
