@@ -133,6 +133,8 @@ test('a Spanish reader gets the Spanish interface; a Spanish sample is read as S
   await page.waitForSelector('body[data-ready]');
   const es = JSON.parse(readFileSync(join(ROOT, 'extension', '_locales', 'es', 'messages.json'), 'utf8'));
   assert.equal((await page.locator('.figures dt').first().textContent()), es.summary_claims.message);
+  assert.equal(await page.locator('#analyze').textContent(), es.demo_run.message);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
   const report = await coreReportOf(page);
   await assertSummary(page, report);
   if (report.claims.length) assert.equal(report.language, 'es');
