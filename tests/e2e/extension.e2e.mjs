@@ -8,7 +8,7 @@ import {
   EXTENSION, FIXTURES, KINDS, ask, badgeOf, byKind, hoverMarker, launch, open, openPopup, readHighlights, readTooltip,
   reportOf, setSettings, snapshot, tabIdOf, waitForMarkers, waitForScan, waitForTooltip,
 } from './helpers.mjs';
-import { bigArticle, htmlRoute, longArticle } from './pages.mjs';
+import { bigArticle, deepArticle, htmlRoute, longArticle, manyNodesArticle } from './pages.mjs';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'";
 let env;
@@ -48,6 +48,10 @@ before(async () => {
       },
       '/long.html': htmlRoute(() => longArticle(2000)),
       '/big.html': htmlRoute(() => bigArticle(1024 * 1024)),
+      // Chromium's own renderer crashes on pages nested about 3,000 deep (with or without the
+      // extension), so the deepest page tested is 2,000 levels.
+      '/deep.html': htmlRoute(() => deepArticle(2000)),
+      '/nodes.html': htmlRoute(() => manyNodesArticle(100000)),
     },
   });
   // In every page, before any extension code: the page as loaded, and every long task.
@@ -176,7 +180,7 @@ describe('news article with nav, aside, comments, hidden text and form fields', 
     }
     const paths = new Set(env.server.requests);
     for (const p of paths) {
-      assert.ok(/^\/(news|split|live|es|dark|long|big|hostile|favicon\.ico|csp\/news)(\.html)?$|^\/(live|hostile)\.js$/.test(p) || p === '/live.js', `unexpected request ${p}`);
+      assert.ok(/^\/(news|split|live|es|dark|long|big|deep|nodes|hostile|favicon\.ico|csp\/news)(\.html)?$|^\/(live|hostile)\.js$/.test(p) || p === '/live.js', `unexpected request ${p}`);
     }
   });
 });
@@ -554,6 +558,21 @@ describe('hostile pages', () => {
     assertMarkersMatchReport(await readHighlights(page), report);
     await setSettings(env, {});
     await page.close();
+  });
+
+  test('2,000 nested elements and 100,000 text nodes are read and marked', async () => {
+    for (const path of ['/deep.html', '/nodes.html']) {
+      const { page, report, tabId, state } = await scanned(path);
+      assert.equal(state.status, 'done', path);
+      const { text } = await ask(env, { type: 'text', tabId });
+      assert.ok(text.length > 500, `${path}: the text was read`);
+      if (path === '/deep.html') {
+        assert.ok(await page.evaluate(() => window.__depth) > 2000, 'really 2,000 levels deep');
+        assert.ok(text.includes('The archive sits at the bottom'), 'the deepest paragraph was read');
+      }
+      assertMarkersMatchReport(await readHighlights(page), report);
+      await page.close();
+    }
   });
 
   test('a page that replaces its body is read again', async () => {

@@ -68,3 +68,35 @@ export function htmlRoute(make) {
     res.end(cached);
   };
 }
+
+/**
+ * A claim at the bottom of `depth` nested elements, then ordinary paragraphs. The nesting
+ * is built by the page's script (the HTML parser caps nesting depth at 512).
+ */
+export function deepArticle(depth = 10000) {
+  const build = `<script>
+(() => {
+  let node = document.getElementById('deep');
+  for (let i = 0; i < ${depth}; i++) { const d = document.createElement('div'); node.append(d); node = d; }
+  const p = document.createElement('p');
+  p.textContent = 'The archive sits at the bottom, sources familiar with the layout said.';
+  node.append(p);
+  let depth = 0;
+  for (let e = p; e; e = e.parentElement) depth++;
+  window.__depth = depth;
+})();
+</script>`;
+  return page('Deep nesting', `<div id="deep"></div>${build}\n${paragraph(1)}\n${paragraph(2)}`);
+}
+
+/** An article made of `count` tiny text nodes (each word in its own <span>). */
+export function manyNodesArticle(count = 100000) {
+  const out = [];
+  let n = 0;
+  for (let i = 0; n < count; i++) {
+    const words = SENTENCES[i % SENTENCES.length].replace('{n}', String(i)).split(' ');
+    out.push(`<p>${words.map((w) => `<span>${w}</span>`).join(' ')}</p>`);
+    n += words.length * 2;
+  }
+  return page('Every word its own node', out.join('\n'));
+}
