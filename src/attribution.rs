@@ -627,6 +627,17 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
                     return Left::Phrase(ByteSpan::new(head.start, tokens[j - 1].span.end));
                 }
             }
+            // "a former employee who worked there until last year": a "who" further back in the same clause.
+            let mut r = i - 1;
+            while r > 0 && i - r < 16 && tokens[r - 1].word {
+                r -= 1;
+                if matches!(lower(text, &tokens[r]).as_str(), "who" | "quien" | "quienes") {
+                    if let Left::Phrase(head) = noun_phrase_before(text, tokens, r, lex) {
+                        return Left::Phrase(ByteSpan::new(head.start, tokens[j - 1].span.end));
+                    }
+                    break;
+                }
+            }
         }
         return Left::Phrase(ByteSpan::new(tokens[i].span.start, tokens[j - 1].span.end));
     }

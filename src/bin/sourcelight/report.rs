@@ -304,9 +304,16 @@ fn build_row(origin: Origin, raw: &str, is_html: bool, given: Given, options: &O
         }
         let date = given.date.or_else(|| html::published_date(raw));
         let url = given.url.or(article.url);
+        // Some pages give a URL as their site name: its host is the outlet.
+        let site_name = article
+            .site_name
+            .map(|s| match s.contains("://").then(|| url_host(&s)).flatten() {
+                Some(host) => host,
+                None => s,
+            });
         let outlet = given
             .outlet
-            .or(article.site_name)
+            .or(site_name)
             .or_else(|| url.as_deref().and_then(url_host));
         let title = given.title.or(article.title).map(|t| shorten(&t, 300));
         (article.text, title, outlet, url, date)
@@ -921,6 +928,21 @@ mod tests {
         assert_eq!(url_host("//cdn.example.net/x").as_deref(), Some("cdn.example.net"));
         assert_eq!(url_host("/relative/path"), None);
         assert_eq!(url_host("not a url"), None);
+    }
+
+    #[test]
+    fn outlet_from_page() {
+        let opts = Options::default();
+        let origin = || Origin { file: "f".into(), line: None, id: None };
+        let page = r#"<html><head><meta property="og:site_name" content="http://www.tmz.com"></head><body><p>Officials said so.</p></body></html>"#;
+        let (row, _) = build_row(origin(), page, true, Given::default(), &opts);
+        assert_eq!(row.outlet.as_deref(), Some("tmz.com"));
+        let page = r#"<html><head><link rel=canonical href="https://www.example.org/a"><title>T</title></head><body><p>Officials said so.</p></body></html>"#;
+        let (row, _) = build_row(origin(), page, true, Given::default(), &opts);
+        assert_eq!((row.outlet.as_deref(), row.title.as_deref()), (Some("example.org"), Some("T")));
+        let given = Given { outlet: Some("Given".into()), ..Given::default() };
+        let (row, _) = build_row(origin(), page, true, given, &opts);
+        assert_eq!(row.outlet.as_deref(), Some("Given"));
     }
 
     #[test]

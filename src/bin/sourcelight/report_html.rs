@@ -550,6 +550,14 @@ pub fn published_date(page: &str) -> Option<String> {
             continue;
         }
         let name = page[name_start..j].to_ascii_lowercase();
+        if !matches!(
+            name.as_str(),
+            "meta" | "time" | "script" | "style" | "textarea" | "title" | "xmp" | "noscript"
+        ) {
+            // Not a tag that can hold the date: skip it without collecting its attributes.
+            i = tag_end(bytes, j);
+            continue;
+        }
         let (attrs, end) = attributes(page, j);
         let attr = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         match name.as_str() {
@@ -574,7 +582,7 @@ pub fn published_date(page: &str) -> Option<String> {
             }
             "time" => {
                 if attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished")) {
-                    offer(1, attr("datetime"), &mut best);
+                    offer(1, attr("datetime").or_else(|| attr("content")), &mut best);
                 } else {
                     offer(4, attr("datetime"), &mut best);
                 }
@@ -600,6 +608,33 @@ pub fn published_date(page: &str) -> Option<String> {
         i = end.max(i + 1);
     }
     best.map(|(_, v)| v)
+}
+
+/// The offset just past the `>` that ends a tag (quoted attribute values may hold `>`).
+fn tag_end(b: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let mut quote = None;
+    while i < b.len() {
+        let c = b[i];
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => {
+                // Only a quote that opens an attribute value (after `=`) starts a quoted run.
+                let mut k = i;
+                while k > from && b[k - 1].is_ascii_whitespace() {
+                    k -= 1;
+                }
+                if k > from && b[k - 1] == b'=' {
+                    quote = Some(c);
+                }
+            }
+            None if c == b'>' => return i + 1,
+            None => {}
+        }
+        i += 1;
+    }
+    b.len()
 }
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -706,6 +741,10 @@ mod tests {
         assert_eq!(published_date(p).as_deref(), Some("2023-07-01"));
         let p = r#"<script>var s = "<time datetime='1990-01-01'>";</script><script type="application/ld+json">{"@type":"NewsArticle","datePublished" : "2022-02-02T08:00"}</script><time datetime="2023-08-01"></time>"#;
         assert_eq!(published_date(p).as_deref(), Some("2022-02-02T08:00"));
+        let p = r#"<a title='x>y' href=a>q</a><p data-x="a > b"><time datetime="2019-01-01"></time><time itemprop="datePublished" content="2017-01-18T23:00:00-0800">Jan 18</time>"#;
+        assert_eq!(published_date(p).as_deref(), Some("2017-01-18T23:00:00-0800"));
+        assert_eq!(tag_end(b"<a title=it's>x", 2), 14);
+        assert_eq!(tag_end(b"<a title=\"a>b\">x", 2), 15);
         assert_eq!(published_date("<p>no date</p>"), None);
         assert_eq!(published_date("<meta content=\"x"), None);
         assert_eq!(published_date("<"), None);
