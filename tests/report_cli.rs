@@ -491,3 +491,95 @@ fn thousand_articles_timing() {
     let _ = std::fs::remove_file(&out_file);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The page's script in Chromium (through the repository's playwright-core): sorting by a
+/// column header, the filter box, and links to an article's sentences; no page errors and
+/// no request other than the file itself. Skipped with a message when node, playwright-core
+/// or Chromium (`CHROMIUM`, default /usr/bin/chromium) is missing.
+#[test]
+fn sorting_and_filtering_work_in_chromium() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let playwright = root.join("node_modules/playwright-core");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let node_ok = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !node_ok || !playwright.is_dir() || !Path::new(&chromium).exists() {
+        eprintln!("skipped: needs node, {} and {chromium}", playwright.display());
+        return;
+    }
+    let (dir, _) = fixture("chromium", 2);
+    let out_file = dir.join("report.html");
+    let out = run(&[dir.to_str().unwrap(), "-o", out_file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let script = r#"
+const { chromium } = require(process.argv[2]);
+setTimeout(() => { console.error('timed out'); process.exit(3); }, 90000);
+(async () => {
+  const browser = await chromium.launch({ executablePath: process.argv[3], args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', e => problems.push(String(e)));
+  page.on('request', r => { if (!r.url().startsWith('file:')) problems.push('request ' + r.url()); });
+  await page.goto('file://' + process.argv[4]);
+  const column = (i) => page.evaluate((i) => Array.from(document.querySelectorAll('#articles tbody tr'))
+    .map(r => r.cells[i].getAttribute('data-v') ?? r.cells[i].textContent), i);
+  const th = (name) => page.locator('#articles thead th', { hasText: name }).first();
+  const result = {};
+  await th('Anonymous').click();
+  result.anonAsc = (await column(5)).map(Number);
+  await th('Anonymous').click();
+  result.anonDesc = (await column(5)).map(Number);
+  result.sortState = await th('Anonymous').getAttribute('aria-sort');
+  await th('Title').click();
+  result.titles = await column(1);
+  await page.fill('#filter', 'harbour gazette');
+  result.shown = await page.textContent('#shown');
+  result.visible = await page.evaluate(() => document.querySelectorAll('#articles tbody tr:not([hidden])').length);
+  result.visibleDetails = await page.evaluate(() => document.querySelectorAll('details.article:not([hidden])').length);
+  await page.fill('#filter', '');
+  result.all = await page.evaluate(() => document.querySelectorAll('#articles tbody tr:not([hidden])').length);
+  const link = page.locator('#articles tbody tr a').first();
+  const target = (await link.getAttribute('href')).slice(1);
+  await link.click();
+  result.opened = await page.evaluate((id) => document.getElementById(id).open, target);
+  result.problems = problems;
+  console.log(JSON.stringify(result));
+  await browser.close();
+  process.exit(0);
+})().catch(e => { console.error(e); process.exit(2); });
+"#;
+    let script_path = write(&dir, "check.cjs", script);
+    let o = Command::new("node")
+        .arg(&script_path)
+        .arg(&playwright)
+        .arg(&chromium)
+        .arg(&out_file)
+        .output()
+        .expect("run node");
+    assert!(o.status.success(), "node: {}{}", text(&o.stdout), text(&o.stderr));
+    let r: Value = serde_json::from_slice(&o.stdout).expect("result JSON");
+    let nums = |k: &str| -> Vec<f64> { r[k].as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect() };
+    let asc = nums("anonAsc");
+    let mut sorted = asc.clone();
+    sorted.sort_by(f64::total_cmp);
+    assert_eq!(asc, sorted, "ascending after one click");
+    let desc = nums("anonDesc");
+    sorted.reverse();
+    assert_eq!(desc, sorted, "descending after a second click");
+    assert!(desc.first() > desc.last(), "the fixtures differ in anonymous counts");
+    assert_eq!(r["sortState"], "descending");
+    let titles: Vec<String> = r["titles"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_lowercase()).collect();
+    let at = |t: &str| titles.iter().position(|x| x == t).unwrap_or_else(|| panic!("{t} in {titles:?}"));
+    assert!(at("bridge talks stall") < at("canal closes") && at("canal closes") < at("line page"), "{titles:?}");
+    assert_eq!((r["shown"].as_str(), r["visible"].as_u64(), r["visibleDetails"].as_u64()), (Some("1"), Some(1), Some(1)));
+    assert_eq!(r["all"].as_u64(), Some(texts_len(&dir)));
+    assert_eq!(r["opened"], true);
+    assert_eq!(r["problems"], serde_json::json!([]));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// How many articles the report in `dir` lists (from its JSON table).
+fn texts_len(dir: &Path) -> u64 {
+    let out = run(&[dir.to_str().unwrap(), "-f", "json"]);
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["articles"].as_array().unwrap().len() as u64
+}

@@ -3,6 +3,7 @@
 (function () {
   "use strict";
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var collator = window.Intl ? new Intl.Collator(undefined, { numeric: true, sensitivity: "base" }) : null;
   var keyOf = function (cell, numeric) {
     var v = cell.getAttribute("data-v");
     if (v === null) { v = cell.textContent; }
@@ -23,7 +24,7 @@
           return { row: r, key: keyOf(r.cells[col], numeric), i: i };
         });
         rows.sort(function (a, b) {
-          var c = numeric ? a.key - b.key : a.key.localeCompare(b.key);
+          var c = numeric ? a.key - b.key : collator ? collator.compare(a.key, b.key) : a.key.localeCompare(b.key);
           return c === 0 ? a.i - b.i : c * dir;
         });
         var frag = document.createDocumentFragment();
