@@ -688,8 +688,9 @@ fn run_jobs(
 fn progress_bar(len: u64) -> indicatif::ProgressBar {
     // Drawn only when stderr is a terminal: nothing at all when piped or redirected.
     let pb = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+    pb.set_message("0");
     if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} files, {msg} articles [{elapsed}, {eta} left]",
+        "{wide_bar} {pos}/{len} files, {msg} articles, {eta} left",
     ) {
         pb.set_style(style);
     }

@@ -139,9 +139,9 @@ fn num(h: &mut String, v: impl std::fmt::Display) {
 fn articles_table(h: &mut String, rows: &[Row]) {
     h.push_str("<section>\n<h2 id=\"table\">Articles</h2>\n<div class=\"tools\"><label>Filter \
                 <input id=\"filter\" type=\"search\" placeholder=\"title, outlet, date, file\u{2026}\" autocomplete=\"off\"></label>");
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<span class=\"note\">showing <span id=\"shown\">{0}</span> of {0}</span></div>\n",
+        "<span class=\"note\">showing <span id=\"shown\">{0}</span> of {0}</span></div>",
         rows.len()
     );
     h.push_str(
