@@ -33,6 +33,11 @@ const CLAUSE_WORDS: &[&str] = &[
     "según",
 ];
 const RELATIVE: &[&str] = &["who", "which", "quien", "quienes"];
+/// Verbs that also take a plain object ("claimed the seat", "apuntó algo"): a possessive, a number or
+/// a direction after them is that object, not a claim.
+const STRICT_OBJECT: &[&str] = &[
+    "claimed", "claims", "claim", "confirmed", "confirms", "noted", "apuntó", "apunta", "señaló", "señala", "indicó", "destacó",
+];
 /// Words that open an aside between a source and its cue ("X, in an interview, said").
 const INTERJECTIONS: &[&str] = &[
     "in", "at", "on", "during", "speaking", "asked", "when", "after", "like", "for", "however", "meanwhile", "too", "though",
@@ -44,6 +49,7 @@ const PASSIVE_ADVERBS: &[&str] = &["not", "previously", "widely", "already", "fi
 const NOUN_LIKE: &[&str] = &[
     "claims", "claim", "reports", "report", "fears", "fear", "hopes", "hope", "doubts", "doubt", "worries", "worry", "estimates",
     "notes", "note", "states", "shows", "show", "feels", "thought", "posted", "announced", "forecast", "warns", "promised",
+    "found",
 ];
 /// What follows a reporting verb when a clause does: "that", a determiner, a pronoun, a quote.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -151,7 +157,7 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
                 implicit: false,
                 claim,
             }),
-            CueKind::Speech | CueKind::NoComment => speech(text, &tokens, first, last, span, f.kind, lex).map(|(source, implicit, claim)| {
+            CueKind::Speech | CueKind::NoComment => speech(text, &tokens, first, last, span, f.kind, lex, out.len() > first_new).map(|(source, implicit, claim)| {
                 RawAttribution { sentence: index, cue, cue_kind: f.kind, source, implicit, claim }
             }),
             CueKind::NotCue => None,
@@ -308,11 +314,23 @@ fn speech(
     sentence: ByteSpan,
     kind: CueKind,
     lex: &LanguageLexicon,
+    earlier_in_sentence: bool,
 ) -> Option<(Option<ByteSpan>, bool, ByteSpan)> {
     let cue_word = lower(text, &tokens[first]);
     let prev = first.checked_sub(1).map(|p| lower(text, &tokens[p]));
     let next = tokens.get(last + 1).map(|t| lower(text, t));
     if kind == CueKind::Speech {
+        // "claimed 54% of the vote", "confirmed his standing": a possessive or a number after the verb is its object.
+        if STRICT_OBJECT.contains(&cue_word.as_str())
+            && (next.as_deref().is_some_and(|n| matches!(n, "his" | "her" | "their" | "its" | "our" | "my" | "su" | "sus" | "algo" | "con" | "al" | "a" | "hacia"))
+                || tokens.get(last + 1).is_some_and(|t| text_of(text, t).starts_with(|c: char| c.is_ascii_digit())))
+        {
+            return None;
+        }
+        // "told him a story", "told jokes": "told" needs someone told and something said.
+        if matches!(cue_word.as_str(), "told" | "tells" | "tell") && next.as_deref().is_some_and(|n| matches!(n, "jokes" | "stories" | "lies" | "tales")) {
+            return None;
+        }
         // "the said property", "a report": a determiner before a verb form makes it a noun or adjective.
         if prev.as_deref().is_some_and(|p| DETERMINERS.contains(&p) || PREPOSITIONS.contains(&p)) {
             return None;
@@ -323,8 +341,16 @@ fn speech(
             return None;
         }
         // "claims rose", "the team reports directly": forms that are also nouns need a clause after them.
-        if NOUN_LIKE.contains(&cue_word.as_str()) && !next.as_deref().is_some_and(|n| CLAUSE_OPENERS.contains(&n) || tokens.get(last + 1).is_some_and(|t| is_capitalised(text_of(text, t)))) {
-            return None;
+        if NOUN_LIKE.contains(&cue_word.as_str()) {
+            let clause_after = next.as_deref().is_some_and(|n| CLAUSE_OPENERS.contains(&n))
+                || tokens.get(last + 1).is_some_and(|t| is_capitalised(text_of(text, t)))
+                || tokens[last + 1..(last + 6).min(tokens.len())].iter().any(|t| matches!(lower(text, t).as_str(), "that" | "que"));
+            // "…, the documents show." / "…, the teams announced.": a closing attribution after a comma.
+            let closing = matches!(next.as_deref(), None | Some("." | "!" | "?"))
+                && tokens[..first].iter().rev().take(6).any(|t| text_of(text, t) == ",");
+            if !(clause_after || closing) {
+                return None;
+            }
         }
     }
     // "has not been reported", "was told": a passive reporting verb attributes nothing here —
@@ -376,7 +402,7 @@ fn speech(
                     None if tokens[after_cue..].iter().filter(|t| t.word).count() <= 3 => {}
                     None => {
                         // "told investors in September that …", or a claim before: "“We will win,” he told a crowd in Ohio."
-                        let limit = (after_cue + 10).min(tokens.len());
+                        let limit = (after_cue + 6).min(tokens.len());
                         match (after_cue..limit).find(|&i| matches!(lower(text, &tokens[i]).as_str(), "that" | "que")) {
                             Some(that) => claim_start = that + 1,
                             None => {
@@ -398,8 +424,9 @@ fn speech(
             let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
             Some((Some(source), false, claim))
         }
+        Left::Coordinated if !earlier_in_sentence => None,
         Left::Coordinated => {
-            // "…, but described it as …": the same subject as before.
+            // "…, but described it as …": the same subject as the attribution before it in this sentence.
             let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
             Some((None, true, claim))
         }

@@ -103,6 +103,9 @@ fn is_plural_noun(word: &str) -> bool {
 pub struct Known {
     pub people: Vec<String>,
     pub organisations: std::collections::HashSet<String>,
+    /// Capitalised words the text uses as a surname: after another capitalised word or a title
+    /// ("Adrienne Hale", "Mr. Pell"). A lone capitalised source never used so is an institution.
+    pub surnames: std::collections::HashSet<String>,
 }
 
 /// Suffixes that make the capitalised words before them an institution's name.
@@ -113,6 +116,8 @@ const ORG_SUFFIXES: &[&str] = &[
     "studios", "bank", "fund", "trust", "fc", "united", "club", "university", "institute", "association", "foundation", "hospital",
     "council", "party", "ministry", "agency", "commission", "authority", "police", "court", "bureau", "committee", "union",
     "league", "federation", "company", "corporation", "sa", "s.a", "sl", "grupo", "banco", "fundación", "universidad", "partido",
+    "realty", "residential", "management", "properties", "construction", "consulting", "services", "department", "electric",
+    "utilities", "chemical", "chemicals", "home", "stores", "markets",
 ];
 
 impl Known {
@@ -136,6 +141,12 @@ impl Known {
                 continue;
             }
             if is_capitalised(word) && word.len() > 1 && run.len() < 4 {
+                if let Some(prev) = run.last() {
+                    let prev_lower = prev.to_lowercase();
+                    if !ORG_SUFFIXES.contains(&prev_lower.as_str()) && !matches!(prev_lower.as_str(), "the" | "el" | "la" | "los" | "las" | "a" | "an") {
+                        known.surnames.insert(strip_possessive(word).to_string());
+                    }
+                }
                 run.push(word);
             } else {
                 run.clear();
@@ -335,6 +346,12 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         let after_title = names.iter().any(|&k| k > 0 && (TITLES.contains(&words[k - 1].trim_end_matches('.')) || lex.role_nouns.contains(words[k - 1].as_str())));
         let known_person = names.iter().any(|&k| known.people.iter().any(|p| p == raw[k]));
         let only_names = names.len() == words.len() - usize::from(DEFINITE.contains(&words[0].as_str()));
+        // "Halvorsen said" where the text never writes "X Halvorsen": a company, not a person.
+        let lone_unknown = names.len() == 1 && words.len() == 1 && !known.surnames.contains(raw[names[0]]) && !first_name;
+        if lone_unknown && !known_person && !known.surnames.is_empty() {
+            p.institution = true;
+            return p;
+        }
         if first_name || after_title || known_person || (only_names && !p.institution && !p.definite) || (head_is_crowd && names.iter().any(|&k| k == head_at + 1)) {
             // The name: the capitalised run that ends at the last name word.
             let last = *names.last().unwrap_or(&0);
