@@ -430,6 +430,21 @@ fn bad_arguments_exit_2() {
     write(&dir, "a.txt", ANON_TEXT);
     let out = run(&[dir.to_str().unwrap(), "-o", dir.join("no/such/folder/r.html").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    // An input is never overwritten by the report, named or found in a folder.
+    let input = dir.join("a.txt");
+    for args in [[input.to_str().unwrap(), "-o", input.to_str().unwrap()], [dir.to_str().unwrap(), "-o", input.to_str().unwrap()]] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("both an input and the output"));
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), ANON_TEXT);
+    }
+    // A report written earlier at the same place is simply replaced.
+    let report = dir.join("report.html");
+    for _ in 0..2 {
+        let out = run(&[dir.to_str().unwrap(), "-o", report.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("read 1 article from 1 file"), "{}", text(&out.stderr));
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

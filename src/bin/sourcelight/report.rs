@@ -51,7 +51,7 @@ Formats:
 Exit status:
   0  every input was read
   1  an input was skipped (unreadable, binary, too large, or a bad .jsonl line)
-  2  bad arguments, or the report could not be written";
+  2  bad arguments, an output FILE that is also an input, or the report could not be written";
 
 #[derive(Args)]
 #[command(after_long_help = AFTER_HELP)]
@@ -410,10 +410,20 @@ struct Gathered {
     problems: usize,
     /// Files in folders that are not articles (other extensions).
     ignored: usize,
+    /// An input that is the output file and not a report written earlier: never overwritten.
+    clash: Option<String>,
 }
 
 fn gather(paths: &[String], output: Option<&Path>) -> Gathered {
     let output = output.and_then(|o| std::fs::canonicalize(o).ok());
+    // An earlier report at the output path is left out of the input; anything else there is an input.
+    let output_is_report = output.as_ref().is_some_and(|o| {
+        let mut head = Vec::new();
+        std::fs::File::open(o)
+            .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, 2048), &mut head))
+            .is_ok()
+            && is_own_report(&String::from_utf8_lossy(&head))
+    });
     let is_output = |p: &Path| {
         output
             .as_ref()
@@ -423,6 +433,7 @@ fn gather(paths: &[String], output: Option<&Path>) -> Gathered {
         jobs: Vec::new(),
         problems: 0,
         ignored: 0,
+        clash: None,
     };
     let file_job = |p: &Path| {
         let s = p.to_string_lossy().into_owned();
@@ -487,6 +498,9 @@ fn gather(paths: &[String], output: Option<&Path>) -> Gathered {
                             continue;
                         }
                         if is_output(&ep) {
+                            if !output_is_report {
+                                g.clash = Some(ep.to_string_lossy().into_owned());
+                            }
                             continue;
                         }
                         g.jobs.push(file_job(&ep));
@@ -497,7 +511,11 @@ fn gather(paths: &[String], output: Option<&Path>) -> Gathered {
             }
             Ok(_) => {
                 if is_output(p) {
-                    say(format_args!("skipping {path}: it is the report being written"));
+                    if output_is_report {
+                        say(format_args!("skipping {path}: it is the report being written"));
+                    } else {
+                        g.clash = Some(path.clone());
+                    }
                     continue;
                 }
                 g.jobs.push(file_job(p));
@@ -733,6 +751,12 @@ pub fn run(args: ReportArgs) -> i32 {
     let max_bytes = args.max_size.saturating_mul(1024 * 1024);
 
     let gathered = gather(&args.paths, args.output.as_deref());
+    if let Some(input) = &gathered.clash {
+        say(format_args!(
+            "{input} is both an input and the output: choose another file for -o"
+        ));
+        return 2;
+    }
     let mut skipped = gathered.problems;
     let jobs = gathered.jobs;
     let workers = args.jobs.map(usize::from).unwrap_or_else(|| {
