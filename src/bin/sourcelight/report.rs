@@ -680,7 +680,12 @@ fn run_jobs(
                     run_job(job, options, max_bytes)
                 }))
                 .unwrap_or_else(|_| Done {
-                    messages: vec![format!("internal error while reading {job:?}; skipped")],
+                    messages: vec![format!(
+                        "internal error while reading {}; skipped",
+                        match job {
+                            Job::Article(f) | Job::Jsonl(f) => input::display_name(f),
+                        }
+                    )],
                     skipped: 1,
                     ..Done::default()
                 });
