@@ -5,6 +5,7 @@
 // It makes no network request of any kind.
 import { api } from './shared/browser.js';
 import { analyze, coreLoadMs, coreVersion, loadCore } from './shared/core.js';
+import { lessonSentences, scoreLesson } from './shared/lesson.js';
 import { claimDetail, compactClaims } from './shared/report.js';
 import { loadSettings, markedKinds, runsOn } from './shared/settings.js';
 
@@ -44,17 +45,28 @@ async function handleFromTab(msg, sender) {
       const report = await analyze(String(msg.text ?? ''), { language: s.language });
       const analyzeMs = performance.now() - t0;
       const scanId = `${tabId}:${++scans}:${Date.now()}`;
-      tabs.set(tabId, { scanId, report, text: msg.text, url: msg.url, host: msg.host, timing: { analyzeMs } });
+      const text = String(msg.text ?? '');
+      tabs.set(tabId, {
+        scanId, report, text, url: msg.url, host: msg.host, title: String(msg.title ?? ''), timing: { analyzeMs }, lesson: null,
+      });
       await setBadge(tabId, report);
       return {
         ok: true, scanId, claims: compactClaims(report), flagged: report.summary.flagged,
-        language: report.language, kinds: markedKinds(s), classroom: s.classroom,
+        language: report.language, kinds: markedKinds(s), classroom: s.classroom, lesson: s.lesson,
+        // Lesson mode: the sentences the reader chooses from.
+        sentences: s.lesson ? lessonSentences(text, report) : null,
       };
     }
     case 'detail': {
       const state = tabs.get(tabId);
       if (!state || state.scanId !== msg.scanId) return { missing: true };
       return { detail: claimDetail(state.report, msg.id) };
+    }
+    case 'lesson-check': {
+      const state = tabs.get(tabId);
+      if (!state || state.scanId !== msg.scanId) return { missing: true };
+      state.lesson = scoreLesson(state.text, state.report, Array.isArray(msg.chosen) ? msg.chosen : []);
+      return { result: state.lesson };
     }
     case 'painted': {
       const state = tabs.get(tabId);
@@ -76,7 +88,10 @@ async function handleFromExtension(msg) {
     case 'report': {
       const state = tabs.get(msg.tabId);
       if (!state) return { missing: true };
-      return { report: state.report, url: state.url, host: state.host, scanId: state.scanId };
+      return {
+        report: state.report, url: state.url, host: state.host, scanId: state.scanId, title: state.title,
+        lesson: state.lesson ?? null, ...(msg.withText ? { text: state.text } : {}),
+      };
     }
     case 'text': {
       // The article text last read from a tab (for checking what was read).

@@ -26,6 +26,7 @@
   let enabled = false;
   let classroom = false;
   let revealed = false;
+  let lesson = null; // a SourcelightPage.Lesson while lesson mode is on
   let generation = 0;
   let lastState = { status: 'idle' };
 
@@ -82,7 +83,7 @@
       if (!article) { lastState = { status: 'no-article' }; return; }
       const index = await Page.collectText(article, { isCancelled: () => gen !== generation });
       const collectedAt = performance.now();
-      const reply = await ask({ type: 'scan', text: index.text, url: location.href, host: location.hostname });
+      const reply = await ask({ type: 'scan', text: index.text, url: location.href, host: location.hostname, title: document.title });
       if (gen !== generation) return;
       if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'no answer from the service worker');
       const analyzedAt = performance.now();
@@ -90,9 +91,11 @@
       classroom = reply.classroom;
       const p = ensurePainter();
       p.setKinds(reply.kinds);
-      p.setHidden(classroom && !revealed);
+      setLesson(!!reply.lesson);
+      p.setHidden(hiddenNow());
       const done = await p.paint(index, reply.claims);
       if (!done || gen !== generation) return;
+      if (lesson) lesson.setSentences(index, reply.sentences || []);
       const paintedAt = performance.now();
       lastState = { status: 'done', scanId, claims: reply.claims.length, flagged: reply.flagged, classroom, revealed };
       send({
@@ -111,6 +114,41 @@
     } finally {
       running = false;
       if (again && enabled) { again = false; scheduleScan(300); }
+    }
+  }
+
+  /** Markers are hidden in classroom mode until revealed, and in lesson mode until checked. */
+  function hiddenNow() {
+    if (lesson && !lesson.result) return true;
+    return classroom && !revealed;
+  }
+
+  function lessonState() {
+    return lesson ? lesson.state() : { on: false };
+  }
+
+  /** Lesson mode on or off, as the settings say. */
+  function setLesson(on) {
+    if (on && !lesson) {
+      lesson = new Page.Lesson({
+        painter: ensurePainter(), t,
+        onCheck: async (chosen) => {
+          let reply = await ask({ type: 'lesson-check', scanId, chosen });
+          if (reply && reply.missing && enabled) {
+            await scan();
+            reply = await ask({ type: 'lesson-check', scanId, chosen });
+          }
+          return reply && reply.result ? reply.result : null;
+        },
+        onChange: () => {
+          if (lesson && lesson.result) revealed = true;
+          if (painter) painter.setHidden(hiddenNow());
+          lastState = { ...lastState, revealed };
+        },
+      });
+    } else if (!on && lesson) {
+      lesson.destroy();
+      lesson = null;
     }
   }
 
@@ -152,6 +190,7 @@
     clearTimeout(debounce);
     if (observer) { observer.disconnect(); observer = null; }
     if (painter) painter.clear();
+    setLesson(false);
     article = null;
     scanId = null;
     lastState = { status: 'off' };
@@ -163,6 +202,7 @@
     generation++;
     clearTimeout(debounce);
     if (observer) observer.disconnect();
+    setLesson(false);
     if (painter) painter.destroy();
     painter = null;
     abort.abort();
@@ -175,13 +215,13 @@
     if (!msg || sender.id !== api.runtime.id) return false;
     switch (msg.type) {
       case 'state':
-        reply({ host: location.hostname, url: location.href, title: document.title, enabled, running, ...lastState });
+        reply({ host: location.hostname, url: location.href, title: document.title, enabled, running, ...lastState, lesson: lessonState() });
         return false;
       case 'scan-now': {
         // From the popup: scan (or re-scan) now and answer when the markers are painted.
         enabled = true;
         clearTimeout(debounce);
-        (current || Promise.resolve()).then(scan).then(() => reply({ ...lastState, host: location.hostname }));
+        (current || Promise.resolve()).then(scan).then(() => reply({ ...lastState, host: location.hostname, lesson: lessonState() }));
         return true;
       }
       case 'stop':
@@ -194,6 +234,11 @@
         lastState = { ...lastState, revealed };
         reply({ ok: true });
         return false;
+      case 'lesson-check':
+        // From the popup: the same as the panel's Check button.
+        if (!lesson) { reply({ lesson: lessonState() }); return false; }
+        lesson.check().then(() => reply({ lesson: lessonState() }), (err) => reply({ error: String((err && err.message) || err) }));
+        return true;
       case 'flash':
         reply({ ok: !!(painter && painter.flash(msg.id)) });
         return false;

@@ -1,4 +1,4 @@
-// The options page: kinds marked, classroom mode, language, where it runs, per-site choices.
+// The options page: kinds marked, classroom and lesson modes, language, where it runs, per-site choices.
 // Every change is saved at once to storage.sync; whatever is stored is sanitised on load.
 import { api } from './shared/browser.js';
 import { extensionTranslator } from './shared/i18n.js';
@@ -30,6 +30,7 @@ function render() {
     kinds.append(label);
   }
   $('classroom').checked = settings.classroom;
+  $('lesson').checked = settings.lesson;
   $('language').value = settings.language;
   for (const r of document.querySelectorAll('input[name=mode]')) r.checked = r.value === settings.mode;
   const sites = $('sites');
@@ -64,6 +65,7 @@ document.addEventListener('change', (e) => {
   const target = e.target;
   if (target.name === 'kind') settings.kinds[target.value] = target.checked;
   else if (target.id === 'classroom') settings.classroom = target.checked;
+  else if (target.id === 'lesson') settings.lesson = target.checked;
   else if (target.id === 'language') settings.language = target.value;
   else if (target.name === 'mode') settings.mode = target.value;
   else return;

@@ -15,6 +15,8 @@ let pageMeta = {};
 
 document.documentElement.lang = api.i18n.getUILanguage();
 for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
+// "Found: $1" → "Found" as a label beside its figure.
+for (const e of document.querySelectorAll('[data-i18n-sub]')) e.textContent = t(e.dataset.i18nSub, ['']).replace(/[:：]?\s*$/, '');
 
 function status(text) {
   $('status').textContent = text;
@@ -49,12 +51,26 @@ async function fetchReport() {
 }
 
 function show(state) {
-  $('summary-box').hidden = !report;
+  const lesson = state.lesson?.on ? state.lesson : null;
+  const choosing = !!(lesson && !lesson.checked && state.status === 'done');
+  // While a lesson is being answered the summary and the list would give it away.
+  $('summary-box').hidden = !report || choosing;
   $('scan').hidden = state.status === 'done' || state.status === 'scanning';
-  $('reveal').hidden = !(state.classroom && !state.revealed);
+  $('reveal').hidden = !(state.classroom && !state.revealed) || choosing;
+  $('lesson-check').hidden = !choosing;
+  $('print').hidden = !report;
+  $('lesson-box').hidden = !(lesson && state.status === 'done');
+  if (lesson) {
+    $('lesson-chosen').textContent = t('lesson_chosen', [lesson.chosen]);
+    $('lesson-score').hidden = !lesson.score;
+    if (lesson.score) {
+      for (const k of ['found', 'missed', 'notFlag']) document.querySelector(`[data-figure="lesson_${k}"]`).textContent = String(lesson.score[k]);
+    }
+  }
   if (state.status === 'error') status(t('status_error', [state.error]));
   else if (state.status === 'no-article') status(t('status_noArticle'));
   else if (state.status === 'off') status(t('status_off'));
+  else if (choosing) status(t('lesson_status'));
   else if (state.classroom && !state.revealed) status(t('status_classroom'));
   else status('');
   if (report) {
@@ -107,6 +123,13 @@ async function main() {
   $('reveal').addEventListener('click', async () => {
     await toTab({ type: 'reveal' });
     show(await toTab({ type: 'state' }));
+  });
+  $('lesson-check').addEventListener('click', async () => {
+    await toTab({ type: 'lesson-check' });
+    show(await toTab({ type: 'state' }));
+  });
+  $('print').addEventListener('click', () => {
+    api.tabs.create({ url: api.runtime.getURL(`print.html?tab=${tabId}`) });
   });
   for (const b of document.querySelectorAll('[data-export]')) {
     b.addEventListener('click', () => {

@@ -3,6 +3,7 @@
 // the core running in this page instead of a service worker. Static files, no network.
 import { analyze, coreVersion, loadCore } from './shared/core.js';
 import { loadTranslator } from './shared/i18n.js';
+import { lessonSentences, scoreLesson } from './shared/lesson.js';
 import { EXPORTS, claimDetail, compactClaims } from './shared/report.js';
 import { KINDS, defaults } from './shared/settings.js';
 import { download, renderList, renderSummary } from './shared/ui.js';
@@ -16,6 +17,8 @@ for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.da
 for (const e of document.querySelectorAll('[data-i18n-placeholder]')) e.placeholder = t(e.dataset.i18nPlaceholder);
 document.getElementById('article').dataset.empty = t('demo_empty');
 let report = null;
+let index = null; // the collected text the report was made from
+let lesson = null; // a SourcelightPage.Lesson while the Lesson toggle is on
 let runs = 0;
 const marked = new Set(Object.entries(defaults().kinds).filter(([, on]) => on).map(([k]) => k));
 const painter = new Page.Painter({ doc: document, t, detail: async (id) => (report ? claimDetail(report, id) : null) });
@@ -93,17 +96,66 @@ function showHtml(html) {
   }
 }
 
+// ---- lesson mode -----------------------------------------------------------------------------
+
+/** Markers and the summary stay hidden while a lesson is being answered. */
+function lessonView() {
+  const answering = !!(lesson && !lesson.result);
+  painter.setHidden(answering);
+  $('results').hidden = answering;
+  $('lesson').hidden = !lesson;
+  document.body.dataset.lesson = lesson ? (lesson.result ? 'checked' : 'choosing') : 'off';
+}
+
+function setLesson(on) {
+  if (on && !lesson) {
+    lesson = new Page.Lesson({
+      painter, t, mount: $('lesson'),
+      onCheck: async (chosen) => (report && index ? scoreLesson(index.text, report, chosen) : null),
+      onChange: lessonView,
+    });
+    if (report && index) lesson.setSentences(index, lessonSentences(index.text, report));
+  } else if (!on && lesson) {
+    lesson.destroy();
+    lesson = null;
+  }
+  lessonView();
+}
+
+Page.LESSON_CSS && (() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(Page.LESSON_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+})();
+$('lesson-mode').addEventListener('change', () => setLesson($('lesson-mode').checked));
+
+// ---- print view ---------------------------------------------------------------------------------
+
+$('print').addEventListener('click', () => {
+  if (!index) return;
+  const title = $('article').querySelector('h1')?.textContent ?? '';
+  // The print page reads the article from this tab's session storage (copied to the window it
+  // opens) and runs the core on it again: nothing leaves the browser.
+  sessionStorage.setItem('sourcelight-print', JSON.stringify({ text: index.text, language: $('language').value, title }));
+  window.open('print.html', '_blank');
+});
+
 // ---- analysing and painting -----------------------------------------------------------------
 
 async function run() {
   const mine = ++runs;
   status(t('status_scanning'));
-  const index = await Page.collectText($('article'));
-  const r = await analyze(index.text, { language: $('language').value });
+  const collected = await Page.collectText($('article'));
+  const r = await analyze(collected.text, { language: $('language').value });
   if (mine !== runs) return;
   report = r;
+  index = collected;
   painter.setKinds(marked);
+  if (lesson) lesson.restart();
+  lessonView();
   await painter.paint(index, compactClaims(report));
+  if (lesson) lesson.setSentences(index, lessonSentences(index.text, report));
+  $('print').disabled = false;
   renderSummary($('summary'), report, t);
   renderList($('claims'), report, t, (id) => painter.flash(id));
   status(`${report.summary.flagged} / ${report.summary.claims}`);

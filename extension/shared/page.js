@@ -10,7 +10,7 @@
 // except the single tooltip host it appends to <html> when a tooltip is first shown.
 (function () {
   'use strict';
-  const VERSION = 1;
+  const VERSION = 2;
   if (globalThis.SourcelightPage && globalThis.SourcelightPage.version === VERSION) return;
 
   const KINDS = ['anonymous', 'vague', 'unverified', 'report', 'organisation', 'named'];
@@ -326,6 +326,32 @@
 .expl { margin: 6px 0 0; }
 `;
 
+  // The lesson panel: in the tooltip host's shadow root (extension, floating) or in a page's
+  // own element (the www demo). Every selector is under .sl-lesson.
+  const LESSON_CSS = `
+.sl-lesson { box-sizing: border-box; font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left; }
+.sl-lesson.floating { position: fixed; right: 12px; bottom: 12px; z-index: 2147483647; width: min(22rem, calc(100vw - 24px));
+  max-height: min(60vh, 32rem); overflow: auto; padding: 10px 12px; border-radius: 8px; pointer-events: auto;
+  background: #fffdf7; color: #1d1d1f; border: 1px solid #b8b3a6; box-shadow: 0 4px 18px rgba(0,0,0,.25); }
+.sl-lesson.floating.dark { background: #1f2023; color: #f1f1f1; border-color: #5a5d63; }
+.sl-lesson h2 { font-size: 15px; margin: 0 0 4px; }
+.sl-lesson p { margin: 4px 0; }
+.sl-lesson button { font: inherit; cursor: pointer; }
+.sl-lesson .sentences { list-style: none; margin: 4px 0; padding: 0; max-height: 14rem; overflow: auto; }
+.sl-lesson .sentences button { all: unset; box-sizing: border-box; display: block; width: 100%; padding: 3px 4px 3px 1.6em; text-indent: -1.3em;
+  cursor: pointer; border-top: 1px solid rgba(128,128,128,.3); }
+.sl-lesson .sentences button::before { content: "☐"; display: inline-block; width: 1.3em; text-indent: 0; }
+.sl-lesson .sentences button[aria-pressed="true"]::before { content: "☑"; }
+.sl-lesson .sentences button[aria-pressed="true"] { background: rgba(77,171,247,.22); }
+.sl-lesson .sentences button:focus-visible, .sl-lesson summary:focus-visible { outline: 2px solid #1971c2; }
+.sl-lesson .score { display: flex; gap: 12px; font-weight: 700; flex-wrap: wrap; }
+.sl-lesson .items { list-style: none; margin: 6px 0 0; padding: 0; }
+.sl-lesson .items li { border-top: 1px solid rgba(128,128,128,.3); padding: 4px 0; }
+.sl-lesson .verdict { font-weight: 700; } .sl-lesson .v-found .verdict { color: #2b8a3e; }
+.sl-lesson .v-missed .verdict { color: #c92a2a; } .sl-lesson .v-notFlag .verdict { color: #b3470d; }
+.sl-lesson .sentence { font-style: italic; } .sl-lesson .expl { margin: 2px 0 0; }
+`;
+
   /**
    * Paints claims on one collected article and shows their tooltips.
    *   new Painter({ doc, t, detail, prefix })
@@ -582,13 +608,13 @@
       let styled = false;
       try {
         const sheet = new CSSStyleSheet();
-        sheet.replaceSync(TOOLTIP_CSS);
+        sheet.replaceSync(TOOLTIP_CSS + LESSON_CSS);
         shadow.adoptedStyleSheets = [sheet];
         styled = true;
       } catch { /* older engines: a <style> below */ }
       if (!styled) {
         const style = this.doc.createElement('style');
-        style.textContent = TOOLTIP_CSS;
+        style.textContent = TOOLTIP_CSS + LESSON_CSS;
         shadow.append(style);
       }
       const tip = this.doc.createElement('div');
@@ -694,6 +720,257 @@
     }
   }
 
+  // ---- lesson mode --------------------------------------------------------------------
+
+  /** Index of the span in [[start, end], …] (sorted) holding `pos` (its end counts too), or -1. */
+  function spanAt(spans, pos) {
+    let lo = 0;
+    let hi = spans.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid][0] <= pos) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found >= 0 && pos <= spans[found][1] ? found : -1;
+  }
+
+  /**
+   * Lesson mode over a Painter: the student chooses sentences (a click in the article, hit-tested
+   * with caretPositionFromPoint / caretRangeFromPoint, or the panel's list with the keyboard), the
+   * choice is shown with its own Custom Highlight (`lesson-chosen`), and "Check" scores it.
+   *   new Lesson({ painter, t, mount, onCheck, onChange })
+   *   mount        an element to build the panel in (the demo); none: the painter's shadow root
+   *   onCheck(chosen [[start, end], …]) → Promise<score>   (see lesson.js scoreLesson)
+   *   onChange(state)  after every choice and check
+   * The page's DOM is never touched: the panel lives in the tooltip host or in `mount`.
+   */
+  class Lesson {
+    constructor({ painter, t = (k) => k, mount = null, onCheck = async () => null, onChange = () => {} }) {
+      this.painter = painter;
+      this.doc = painter.doc;
+      this.t = t;
+      this.mount = mount;
+      this.onCheck = onCheck;
+      this.onChange = onChange;
+      this.index = null;
+      this.sentences = [];
+      this.chosen = new Map(); // "start:end" -> [start, end]
+      this.result = null;
+      this.checking = false;
+      this.panel = null;
+      this.abort = new AbortController();
+      this.highlight = typeof Highlight === 'function' ? new Highlight() : null;
+      if (this.highlight) this.highlight.priority = 0;
+      this.doc.addEventListener('click', (e) => this.onClick(e), { capture: true, passive: true, signal: this.abort.signal });
+    }
+
+    /** The article's collected text index and its sentences ([[start, end], …], sorted). */
+    setSentences(index, sentences) {
+      this.index = index;
+      this.sentences = sentences.map(([s, e]) => [s, e]);
+      const keep = new Set(this.sentences.map(([s, e]) => `${s}:${e}`));
+      for (const key of [...this.chosen.keys()]) if (!keep.has(key)) this.chosen.delete(key);
+      this.paintChosen();
+      this.render();
+    }
+
+    chosenSpans() {
+      return [...this.chosen.values()].sort((a, b) => a[0] - b[0]);
+    }
+
+    state() {
+      const c = this.result && this.result.counts;
+      return { on: true, chosen: this.chosen.size, checked: !!this.result, score: c ? { found: c.found, missed: c.missed, notFlag: c.notFlag, target: c.target } : null };
+    }
+
+    toggle(i) {
+      if (this.result || !this.sentences[i]) return;
+      const [s, e] = this.sentences[i];
+      const key = `${s}:${e}`;
+      if (this.chosen.has(key)) this.chosen.delete(key); else this.chosen.set(key, [s, e]);
+      this.paintChosen();
+      this.render();
+      this.onChange(this.state());
+    }
+
+    paintChosen() {
+      if (!this.highlight || typeof CSS === 'undefined' || !CSS.highlights) return;
+      this.highlight.clear();
+      if (this.index) {
+        for (const [s, e] of this.chosen.values()) {
+          const r = rangeFor(this.index, s, e);
+          if (r) this.highlight.add(r);
+        }
+      }
+      if (this.highlight.size) CSS.highlights.set('lesson-chosen', this.highlight);
+      else CSS.highlights.delete('lesson-chosen');
+    }
+
+    /** The sentence under a viewport point, or -1 (the point must lie on the sentence's text). */
+    sentenceAtPoint(x, y) {
+      if (!this.index || !this.sentences.length) return -1;
+      const caret = this.painter.caretAt(x, y);
+      if (!caret || !caret.node || caret.node.nodeType !== 3) return -1;
+      const pos = offsetOf(this.index, caret.node, caret.offset);
+      if (pos < 0) return -1;
+      const i = spanAt(this.sentences, pos);
+      if (i < 0) return -1;
+      const range = rangeFor(this.index, this.sentences[i][0], this.sentences[i][1]);
+      if (!range) return -1;
+      for (const r of range.getClientRects()) {
+        if (x >= r.left - 2 && x <= r.right + 2 && y >= r.top - 2 && y <= r.bottom + 2) return i;
+      }
+      return -1;
+    }
+
+    onClick(e) {
+      if (this.result || e.button !== 0 || !this.index) return;
+      if (this.painter.host && e.target === this.painter.host) return; // the panel or the tooltip
+      if (this.mount && this.mount.contains(e.target)) return;
+      const sel = this.doc.getSelection && this.doc.getSelection();
+      if (sel && !sel.isCollapsed && String(sel).trim()) return; // selecting text, not choosing
+      const i = this.sentenceAtPoint(e.clientX, e.clientY);
+      if (i >= 0) this.toggle(i);
+    }
+
+    async check() {
+      if (this.checking || this.result) return this.result;
+      this.checking = true;
+      try {
+        const result = await this.onCheck(this.chosenSpans());
+        if (result) this.result = result;
+      } finally {
+        this.checking = false;
+      }
+      this.render();
+      this.onChange(this.state());
+      return this.result;
+    }
+
+    /** Another round: the choice and the score are cleared. */
+    restart() {
+      this.result = null;
+      this.chosen.clear();
+      this.paintChosen();
+      this.render();
+      this.onChange(this.state());
+    }
+
+    el(tag, cls, text) {
+      const e = this.doc.createElement(tag);
+      if (cls) e.className = cls;
+      if (text != null) e.textContent = String(text);
+      return e;
+    }
+
+    /** Builds (or rebuilds) the panel, with textContent only. */
+    render() {
+      const t = this.t;
+      let root = this.mount;
+      if (!root) {
+        this.painter.ensureHost();
+        root = this.painter.shadow;
+      }
+      if (!this.panel || this.panel.parentNode !== root) {
+        this.panel = this.el('section', `sl-lesson${this.mount ? '' : ' floating'}${this.painter.dark ? ' dark' : ''}`);
+        this.panel.setAttribute('aria-label', t('lesson_title'));
+        this.panel.dataset.lesson = 'panel';
+        root.append(this.panel);
+      }
+      const panel = this.panel;
+      const listWasOpen = !!panel.querySelector('details[open]');
+      panel.replaceChildren();
+      panel.dataset.state = this.result ? 'checked' : 'choosing';
+      panel.append(this.el('h2', null, t('lesson_title')));
+      if (!this.result) {
+        panel.append(this.el('p', 'intro', t('lesson_intro')));
+        const count = this.el('p', 'count', t('lesson_chosen', [this.chosen.size]));
+        count.dataset.lessonFigure = 'chosen';
+        count.setAttribute('role', 'status');
+        panel.append(count);
+        const details = this.el('details', 'list');
+        details.append(this.el('summary', null, t('lesson_keyboard')));
+        const fill = () => {
+          if (details.querySelector('ol')) return;
+          const ol = this.el('ol', 'sentences');
+          const text = this.index ? this.index.text : '';
+          this.sentences.forEach(([s, e], i) => {
+            const li = this.el('li');
+            const b = this.el('button', null, text.slice(s, e));
+            b.type = 'button';
+            b.dataset.sentence = String(i);
+            b.setAttribute('aria-pressed', String(this.chosen.has(`${s}:${e}`)));
+            b.addEventListener('click', () => {
+              this.toggle(i);
+              const again = this.panel && this.panel.querySelector(`button[data-sentence="${i}"]`);
+              if (again) again.focus();
+            });
+            li.append(b);
+            ol.append(li);
+          });
+          details.append(ol);
+        };
+        details.addEventListener('toggle', () => { if (details.open) fill(); });
+        if (listWasOpen) { details.open = true; fill(); }
+        panel.append(details);
+        const check = this.el('button', 'check', t('lesson_check'));
+        check.type = 'button';
+        check.dataset.lessonAction = 'check';
+        check.addEventListener('click', () => { this.check(); });
+        const actions = this.el('p', 'actions');
+        actions.append(check);
+        panel.append(actions);
+        return;
+      }
+      const c = this.result.counts;
+      const score = this.el('p', 'score');
+      score.setAttribute('role', 'status');
+      for (const [name, key] of [['found', 'lesson_found'], ['missed', 'lesson_missed'], ['notFlag', 'lesson_notFlag']]) {
+        const span = this.el('span', `s-${name}`, t(key, [c[name]]));
+        span.dataset.lessonFigure = name;
+        score.append(span);
+      }
+      panel.append(score);
+      panel.append(this.el('p', 'total', t('lesson_total', [c.target])));
+      const ul = this.el('ul', 'items');
+      for (const item of this.result.items) {
+        const li = this.el('li', `v-${item.verdict}`);
+        li.dataset.verdict = item.verdict;
+        li.append(this.el('span', 'verdict', t(`lesson_verdict_${item.verdict}`)), this.doc.createTextNode(' '));
+        const q = this.el('span', 'sentence', item.text);
+        q.lang = this.result.language;
+        li.append(q);
+        if (!item.claims.length) li.append(this.el('p', 'expl', t('lesson_noClaim')));
+        for (const claim of item.claims) {
+          const p = this.el('p', 'expl');
+          p.append(this.el('b', null, `${t(`kind_${claim.kind}`)}: `));
+          const ex = this.el('span', null, claim.explanation || '');
+          ex.lang = this.result.language;
+          p.append(ex);
+          li.append(p);
+        }
+        ul.append(li);
+      }
+      panel.append(ul);
+      const again = this.el('button', 'again', t('lesson_again'));
+      again.type = 'button';
+      again.dataset.lessonAction = 'again';
+      again.addEventListener('click', () => this.restart());
+      const actions = this.el('p', 'actions');
+      actions.append(again);
+      panel.append(actions);
+    }
+
+    /** Lesson mode off: the panel, the chosen highlight and the listener go. */
+    destroy() {
+      this.abort.abort();
+      if (this.highlight) this.highlight.clear();
+      if (typeof CSS !== 'undefined' && CSS.highlights) CSS.highlights.delete('lesson-chosen');
+      if (this.panel) this.panel.remove();
+      this.panel = null;
+    }
+  }
+
   function defaultCheckLines(checks) {
     const lines = [];
     const reason = checks.reason === 'given' || checks.reason === 'boilerplate' ? checks.reason : 'none';
@@ -708,6 +985,6 @@
 
   globalThis.SourcelightPage = Object.freeze({
     version: VERSION, KINDS, findArticle, collectText, rangeFor, offsetOf, skipElement, yieldToMain,
-    Cancelled, Painter, isDark,
+    Cancelled, Painter, Lesson, isDark, LESSON_CSS,
   });
 })();

@@ -11,6 +11,9 @@ export function defaults() {
     // Which kinds get markers: the four flags on, on-record sources off.
     kinds: { anonymous: true, vague: true, unverified: true, report: true, organisation: false, named: false },
     classroom: false,
+    // Lesson mode: markers hidden; the reader chooses the sentences they think rest on
+    // anonymous or vague sources, and "Check" reveals the markers and scores the choice.
+    lesson: false,
     language: 'auto', // 'auto' | 'en' | 'es'
     mode: 'auto', // 'auto': mark every site automatically; 'click': only after the toolbar button
     sites: {}, // hostname -> true (always) | false (never); overrides `mode`
@@ -28,6 +31,7 @@ export function sanitize(raw) {
     for (const k of KINDS) if (typeof raw.kinds[k] === 'boolean') out.kinds[k] = raw.kinds[k];
   }
   if (typeof raw.classroom === 'boolean') out.classroom = raw.classroom;
+  if (typeof raw.lesson === 'boolean') out.lesson = raw.lesson;
   if (['auto', 'en', 'es'].includes(raw.language)) out.language = raw.language;
   if (['auto', 'click'].includes(raw.mode)) out.mode = raw.mode;
   if (isObject(raw.sites)) {
