@@ -335,6 +335,9 @@
   background: #fffdf7; color: #1d1d1f; border: 1px solid #b8b3a6; box-shadow: 0 4px 18px rgba(0,0,0,.25); }
 .sl-lesson.floating.dark { background: #1f2023; color: #f1f1f1; border-color: #5a5d63; }
 .sl-lesson h2 { font-size: 15px; margin: 0 0 4px; }
+.sl-lesson .head { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; }
+.sl-lesson .fold { min-width: 1.8em; }
+.sl-lesson.folded > :not(.head) { display: none; }
 .sl-lesson p { margin: 4px 0; }
 .sl-lesson button { font: inherit; cursor: pointer; }
 .sl-lesson .sentences { list-style: none; margin: 4px 0; padding: 0; max-height: 14rem; overflow: auto; }
@@ -757,6 +760,7 @@
       this.chosen = new Map(); // "start:end" -> [start, end]
       this.result = null;
       this.checking = false;
+      this.folded = false;
       this.panel = null;
       this.abort = new AbortController();
       this.highlight = typeof Highlight === 'function' ? new Highlight() : null;
@@ -881,7 +885,26 @@
       const listWasOpen = !!panel.querySelector('details[open]');
       panel.replaceChildren();
       panel.dataset.state = this.result ? 'checked' : 'choosing';
-      panel.append(this.el('h2', null, t('lesson_title')));
+      const head = this.el('div', 'head');
+      head.append(this.el('h2', null, t('lesson_title')));
+      if (!this.mount) {
+        // The floating panel folds down to its title so it never hides the article for long.
+        const fold = this.el('button', 'fold', this.folded ? '+' : '–');
+        fold.type = 'button';
+        fold.setAttribute('aria-expanded', String(!this.folded));
+        fold.setAttribute('aria-label', t(this.folded ? 'lesson_show' : 'lesson_hide'));
+        fold.title = fold.getAttribute('aria-label');
+        fold.dataset.lessonAction = 'fold';
+        fold.addEventListener('click', () => {
+          this.folded = !this.folded;
+          this.render();
+          const again = this.panel && this.panel.querySelector('.fold');
+          if (again) again.focus();
+        });
+        head.append(fold);
+      }
+      panel.append(head);
+      panel.classList.toggle('folded', !!this.folded);
       if (!this.result) {
         panel.append(this.el('p', 'intro', t('lesson_intro')));
         const count = this.el('p', 'count', t('lesson_chosen', [this.chosen.size]));
@@ -943,7 +966,8 @@
         if (!item.claims.length) li.append(this.el('p', 'expl', t('lesson_noClaim')));
         for (const claim of item.claims) {
           const p = this.el('p', 'expl');
-          p.append(this.el('b', null, `${t(`kind_${claim.kind}`)}: `));
+          const label = t(`kind_${claim.kind}`);
+          if (!String(claim.explanation || '').startsWith(label)) p.append(this.el('b', null, `${label}: `));
           const ex = this.el('span', null, claim.explanation || '');
           ex.lang = this.result.language;
           p.append(ex);

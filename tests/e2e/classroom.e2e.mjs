@@ -27,6 +27,7 @@ const LESSON_TEXT = readFileSync(join(FIXTURES, 'lesson.txt'), 'utf8');
 const RIGHT = 'people familiar with the budget talks said on Monday'; // anonymous: a right choice
 const WRONG = '“We have not made any decision yet,” said Carla Mendes'; // on the record: not a flag
 const PDFTOTEXT = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p)) ?? null;
+if (!PDFTOTEXT) console.log('# classroom: no pdftotext (make install-poppler): the PDF is checked for its page count, the handout by its page text');
 
 let tmp;
 before(() => { tmp = mkdtempSync(join(tmpdir(), 'sourcelight-classroom-')); });
@@ -376,6 +377,12 @@ describe('the extension', () => {
     await cdp.send('DOM.focus', { nodeId: button });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => CSS.highlights.get('lesson-chosen')?.size === 2, null, { polling: 20 });
+    // The floating panel folds down to its title, and back.
+    await cdp.send('DOM.focus', { nodeId: await shadowNode(page, cdp, '.fold') });
+    await page.keyboard.press('Enter');
+    assert.ok(/class="sl-lesson floating[^"]*folded/.test((await readTooltip(page)).html), 'folded');
+    await page.keyboard.press('Enter');
+    assert.ok(!/folded/.test((await readTooltip(page)).html), 'unfolded');
     await cdp.detach();
     const chosen = await chosenTexts(page);
     assert.ok(chosen.some((c) => c.includes(wrong)), JSON.stringify(chosen));
