@@ -58,7 +58,7 @@ function show(state) {
   $('scan').hidden = state.status === 'done' || state.status === 'scanning';
   $('reveal').hidden = !(state.classroom && !state.revealed) || choosing;
   $('lesson-check').hidden = !choosing;
-  $('print').hidden = !report;
+  $('print').hidden = !report || choosing; // the handout would give the lesson away too
   $('lesson-box').hidden = !(lesson && state.status === 'done');
   if (lesson) {
     $('lesson-chosen').textContent = t('lesson_chosen', [lesson.chosen]);
