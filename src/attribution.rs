@@ -264,10 +264,12 @@ fn noun_phrase_after(text: &str, tokens: &[Token], mut k: usize, lex: &LanguageL
     while k < tokens.len() && words < 14 {
         let t = &tokens[k];
         if !t.word {
-            let c = text_of(text, t).chars().next().unwrap_or(' ');
-            // Inner apostrophes and hyphens are inside words already; anything else ends the phrase.
-            if c == '.' && k + 1 < tokens.len() {
-                break;
+            // "said former Sen. Evan Bayh": a period after an abbreviation stays inside the phrase.
+            let c = text_of(text, t);
+            if c == "." && k > start && k + 1 < tokens.len() && is_abbreviation_word(text_of(text, &tokens[k - 1])) && tokens[k + 1].word {
+                k += 1;
+                end = k;
+                continue;
             }
             break;
         }
@@ -345,6 +347,10 @@ fn speech(
             let clause_after = next.as_deref().is_some_and(|n| CLAUSE_OPENERS.contains(&n))
                 || tokens.get(last + 1).is_some_and(|t| is_capitalised(text_of(text, t)))
                 || tokens[last + 1..(last + 6).min(tokens.len())].iter().any(|t| matches!(lower(text, t).as_str(), "that" | "que"));
+            // "posted the schedule", "posted to social media": "posted" reports only what follows "that" or ":".
+            let clause_after = clause_after
+                && (cue_word != "posted"
+                    || tokens[last + 1..(last + 7).min(tokens.len())].iter().any(|t| matches!(lower(text, t).as_str(), "that" | ":" | "que")));
             // "…, the documents show." / "…, the teams announced.": a closing attribution after a comma.
             let closing = matches!(next.as_deref(), None | Some("." | "!" | "?"))
                 && tokens[..first].iter().rev().take(6).any(|t| text_of(text, t) == ",");
@@ -424,7 +430,12 @@ fn speech(
             let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
             Some((Some(source), false, claim))
         }
-        Left::Coordinated if !earlier_in_sentence => None,
+        Left::Coordinated if !earlier_in_sentence => {
+            // "Giles attempted to re-engage the campaign and said …": the sentence's subject, when it is a name.
+            let subject = leading_name(text, tokens, first)?;
+            let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
+            Some((Some(subject), false, claim))
+        }
         Left::Coordinated => {
             // "…, but described it as …": the same subject as the attribution before it in this sentence.
             let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
@@ -481,6 +492,11 @@ fn leading_name(text: &str, tokens: &[Token], limit: usize) -> Option<ByteSpan> 
     while k < limit && k - start < 4 && tokens[k].word && is_capitalised(text_of(text, &tokens[k])) {
         k += 1;
     }
+    // "There is no indication…", "It was…": a capitalised function word is no subject.
+    let first = tokens.get(start).map(|t| lower(text, t)).unwrap_or_default();
+    if matches!(first.as_str(), "there" | "it" | "this" | "that" | "these" | "those" | "what" | "when" | "while" | "if" | "in" | "on" | "at" | "after" | "before" | "a" | "an" | "hay" | "es" | "esto" | "eso" | "en") {
+        return None;
+    }
     (k > start).then(|| ByteSpan::new(tokens[start].span.start, tokens[k - 1].span.end))
 }
 
@@ -495,7 +511,8 @@ fn plausible_inverted_source(text: &str, tokens: &[Token], start: usize, end: us
     if words.is_empty() || words.len() > 10 {
         return false;
     }
-    if !opens_like_source(text, tokens, start, lex) {
+    let capital_inside = tokens[start + 1..end].iter().any(|t| t.word && is_capitalised(text_of(text, t)));
+    if !opens_like_source(text, tokens, start, lex) && !capital_inside {
         return false;
     }
     // Ends the sentence or a clause right after: "said Lopez." / "said the sources, who…" / "dijo García en…"
@@ -619,6 +636,18 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
             if abbreviation_dot || inner {
                 i -= 1;
                 continue;
+            }
+            // "insiders in the next two states — Nevada and South Carolina — said": step over a dashed aside.
+            if matches!(c, "—" | "–") && words > 0 {
+                break;
+            }
+            if matches!(c, "—" | "–") {
+                if let Some(open) = (i.saturating_sub(10)..i - 1).rev().find(|&k| matches!(text_of(text, &tokens[k]), "—" | "–")) {
+                    if open > 0 && tokens[open - 1].word {
+                        i = open;
+                        continue;
+                    }
+                }
             }
             // "Rep. Hank Johnson (D-Ga.) said": step over a short parenthesis.
             if c == ")" {

@@ -106,6 +106,8 @@ pub struct Known {
     /// Capitalised words the text uses as a surname: after another capitalised word or a title
     /// ("Adrienne Hale", "Mr. Pell"). A lone capitalised source never used so is an institution.
     pub surnames: std::collections::HashSet<String>,
+    /// Capitalised words the text uses as a given name, before another capitalised word ("Gemma Hart").
+    pub given_names: std::collections::HashSet<String>,
 }
 
 /// Suffixes that make the capitalised words before them an institution's name.
@@ -145,6 +147,9 @@ impl Known {
                     let prev_lower = prev.to_lowercase();
                     if !ORG_SUFFIXES.contains(&prev_lower.as_str()) && !matches!(prev_lower.as_str(), "the" | "el" | "la" | "los" | "las" | "a" | "an") {
                         known.surnames.insert(strip_possessive(word).to_string());
+                        if run.len() == 1 {
+                            known.given_names.insert(prev.to_string());
+                        }
                     }
                 }
                 run.push(word);
@@ -347,7 +352,11 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         let known_person = names.iter().any(|&k| known.people.iter().any(|p| p == raw[k]));
         let only_names = names.len() == words.len() - usize::from(DEFINITE.contains(&words[0].as_str()));
         // "Halvorsen said" where the text never writes "X Halvorsen": a company, not a person.
-        let lone_unknown = names.len() == 1 && words.len() == 1 && !known.surnames.contains(raw[names[0]]) && !first_name;
+        let lone_unknown = names.len() == 1
+            && words.len() == 1
+            && !known.surnames.contains(raw[names[0]])
+            && !known.given_names.contains(raw[names[0]])
+            && !shared.first_names.contains(words[names[0]].as_str());
         if lone_unknown && !known_person && !known.surnames.is_empty() {
             p.institution = true;
             return p;

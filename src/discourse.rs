@@ -39,18 +39,40 @@ pub struct GroupState {
     pub words: Vec<String>,
 }
 
+/// How many of the most recently mentioned groups a back-reference looks through: enough for any
+/// article, and it keeps the whole pass linear in the text's length.
+const RECENT_GROUPS: usize = 48;
+
 struct State<'a> {
     text: &'a str,
     known: Known,
+    /// Group ids, most recently mentioned first (at most `RECENT_GROUPS`).
+    recently: std::collections::VecDeque<usize>,
+    /// Named groups by surname, for "Lopez said" long after "Maria Lopez".
+    by_surname: std::collections::HashMap<String, usize>,
     groups: Vec<GroupState>,
     out: Vec<Resolved>,
 }
 
 impl State<'_> {
+    fn touch(&mut self, group: usize) {
+        if let Some(at) = self.recently.iter().position(|&g| g == group) {
+            self.recently.remove(at);
+        }
+        self.recently.push_front(group);
+        self.recently.truncate(RECENT_GROUPS);
+    }
+
     fn new_group(&mut self, kind: Kind, span: ByteSpan, phrase: &SourcePhrase, sentence: usize) -> usize {
         if let Some(surname) = phrase.surname() {
-            self.known.people.push(surname.to_string());
+            if !self.known.people.iter().any(|p| p == surname) {
+                self.known.people.push(surname.to_string());
+            }
+            if kind == Kind::Named {
+                self.by_surname.insert(surname.to_string(), self.groups.len());
+            }
         }
+        self.touch(self.groups.len());
         self.groups.push(GroupState {
             kind,
             label: self.text[span.start..span.end].to_string(),
@@ -65,6 +87,7 @@ impl State<'_> {
     }
 
     fn join(&mut self, group: usize, phrase: &SourcePhrase, sentence: usize) -> usize {
+        self.touch(group);
         let g = &mut self.groups[group];
         g.last_sentence = sentence;
         g.plural |= phrase.plural;
@@ -76,20 +99,22 @@ impl State<'_> {
         group
     }
 
-    /// The most recent group (by its latest mention) that satisfies `pred`.
+    /// The most recently mentioned group that satisfies `pred`, among the last `RECENT_GROUPS`.
     fn recent(&self, pred: impl Fn(&GroupState) -> bool) -> Option<usize> {
-        self.groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| pred(g))
-            .max_by_key(|(i, g)| (g.last_sentence, *i))
-            .map(|(i, _)| i)
+        self.recently.iter().copied().find(|&g| pred(&self.groups[g]))
     }
 }
 
 /// Decides kinds and groups for every raw attribution, in document order.
 pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, lex: &LanguageLexicon) -> (Vec<Resolved>, Vec<GroupState>) {
-    let mut state = State { text, known: Known::scan(text), groups: Vec::new(), out: Vec::with_capacity(raws.len()) };
+    let mut state = State {
+        text,
+        known: Known::scan(text),
+        recently: std::collections::VecDeque::with_capacity(RECENT_GROUPS + 1),
+        by_surname: std::collections::HashMap::new(),
+        groups: Vec::new(),
+        out: Vec::with_capacity(raws.len()),
+    };
     for raw in raws {
         if let Some(r) = decide(&mut state, sentences, raw, lex) {
             state.out.push(r);
@@ -123,6 +148,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         let (kind, group, phrase) = (previous.kind, previous.group, previous.phrase.clone());
         if let Some(g) = group {
             state.groups[g].last_sentence = raw.sentence;
+            state.touch(g);
         }
         return Some(base(kind, group, phrase));
     };
@@ -182,12 +208,17 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     }
     // "three engineers who worked on the headset": counted people with a way to know are sources, not a crowd.
     let counted_insiders = phrase.number.is_some() && phrase.plural && phrase.has_modifier && phrase.person.is_none() && !phrase.institution;
+    // "28 percent of voters said": poll respondents, an unspecified crowd.
+    if phrase.words.iter().any(|w| matches!(w.as_str(), "percent" | "cent" | "ciento")) || state.text[span.start..span.end].contains('%') {
+        let group = state.new_group(Kind::Vague, span, &phrase, s);
+        return Some(base(Kind::Vague, Some(group), Some(phrase)));
+    }
     let head_anonymous = lex.anonymous_nouns.contains(phrase.head.as_str()) || counted_insiders;
     let head_vague = lex.vague_nouns.contains(phrase.head.as_str());
     let (kind, group) = if phrase.person.is_some() {
         // A person named: join an earlier mention of the same surname.
         let surname = phrase.surname().map(str::to_string);
-        match state.recent(|g| g.kind == Kind::Named && g.surname.is_some() && g.surname == surname) {
+        match surname.as_ref().and_then(|s| state.by_surname.get(s).copied()) {
             Some(g) => (Kind::Named, state.join(g, &phrase, s)),
             None => (Kind::Named, state.new_group(Kind::Named, span, &phrase, s)),
         }
@@ -257,7 +288,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     } else if phrase.plural && phrase.words.len() <= 3 && !phrase.definite && people_noun(&phrase.head) {
         // "donors said", "some voters say", "Industry watchers note": an unspecified crowd.
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
-    } else if (phrase.definite || possessive(&phrase)) && !phrase.plural && !WEAK_CUES.contains(&cue_word.as_str()) && phrase.words.len() <= 4 {
+    } else if (phrase.definite || possessive(&phrase)) && !phrase.plural && !WEAK_CUES.contains(&cue_word.as_str()) && phrase.words.len() <= 6 {
         // "the host said", "his lawyer said": one identifiable person.
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
     } else if phrase.role.is_some() || state.text[span.start..span.end].chars().any(char::is_uppercase) && !opens_sentence {
@@ -281,7 +312,7 @@ const WEAK_CUES: &[&str] = &["recalls", "recalled", "posted", "announced", "show
 
 /// Plural nouns that name people by what they do: "donors", "forecasters", "Republicans", "residents".
 fn people_noun(head: &str) -> bool {
-    ["ers", "ors", "ists", "ians", "ans", "ents", "ees", "ives", "ants", "eurs", "people", "folks", "res", "ros", "ras", "os", "as"]
+    ["ers", "ors", "ists", "ians", "ans", "ents", "ees", "ives", "ants", "eurs", "ates", "people", "folks", "res", "ros", "ras", "os", "as"]
         .iter()
         .any(|end| head.ends_with(end))
         && !matches!(head, "numbers" | "figures" | "orders" | "papers" | "letters" | "matters" | "factors" | "sectors" | "errors" | "events" | "documents" | "cases" | "areas" | "ideas" | "datos" | "casos")
@@ -323,7 +354,7 @@ fn earlier_title(text: &str, before: usize, role: &str) -> Option<String> {
 fn merge_same_source_in_sentence(out: &mut Vec<Resolved>, text: &str) {
     let mut merged: Vec<Resolved> = Vec::with_capacity(out.len());
     for r in out.drain(..) {
-        if let Some(prev) = merged.iter_mut().rev().take_while(|p| p.sentence == r.sentence).find(|p| p.group.is_some() && p.group == r.group) {
+        if let Some(prev) = merged.iter_mut().rev().take(8).take_while(|p| p.sentence == r.sentence).find(|p| p.group.is_some() && p.group == r.group) {
             prev.claim = trimmed(text, ByteSpan::new(prev.claim.start.min(r.claim.start), prev.claim.end.max(r.claim.end)));
             continue;
         }

@@ -9,6 +9,9 @@
 use crate::lexicon::Lexicons;
 use crate::report::ByteSpan;
 
+/// The longest sentence, in bytes, before it is cut at a space (real sentences are far shorter).
+pub const MAX_SENTENCE: usize = 3000;
+
 /// One sentence, with what the attribution rules need to know about its quotes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -119,6 +122,13 @@ fn split_line(
         let (at, c) = chars[i];
         if is_quote_mark(c) {
             open = quote_opens(line, at, c, open);
+        }
+        // A run-on "sentence" (no stop for thousands of characters) is cut at the next space, so
+        // that no later step ever works on an unbounded sentence.
+        if at - sentence_start > MAX_SENTENCE && c.is_whitespace() {
+            push(out, start, sentence_start, at, line, paragraph, starts_in_quote, open);
+            sentence_start = at;
+            starts_in_quote = open;
         }
         let terminal = matches!(c, '.' | '!' | '?' | '…');
         if terminal {
@@ -315,6 +325,15 @@ mod tests {
             assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
         }
         assert_eq!(texts(t).last(), Some(&"Fin."));
+    }
+
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        let t = "word ".repeat(5000);
+        let s = sentences(&t);
+        assert!(s.len() >= 8);
+        assert!(s.iter().all(|s| s.end - s.start <= MAX_SENTENCE + 8));
+        assert_eq!(s.first().unwrap().start, 0);
     }
 
     #[test]
