@@ -115,6 +115,7 @@ function setLesson(on) {
       onChange: lessonView,
     });
     if (report && index) lesson.setSentences(index, lessonSentences(index.text, report));
+    else lesson.render();
   } else if (!on && lesson) {
     lesson.destroy();
     lesson = null;

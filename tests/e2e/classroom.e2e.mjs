@@ -283,6 +283,40 @@ describe('the demo', () => {
     await context.close();
   });
 
+  test('markup in the article stays text in the lesson panel and the handout; nothing runs', async () => {
+    const { page, context, errors } = await demoPage();
+    const hostile = 'Critics say <img src=x onerror="window.__pwned=1"> was rushed.\n\n'
+      + 'A resident wrote "><script>window.__pwned=2</script> on a sign, sources familiar with the matter said.';
+    await page.check('#lesson-mode');
+    await page.fill('#text', hostile);
+    await page.click('#analyze');
+    await page.waitForSelector('body[data-ready][data-lesson="choosing"]');
+    await page.click('#lesson summary');
+    await page.locator('#lesson button[data-sentence="0"]').click();
+    await page.click('[data-lesson-action="check"]');
+    await page.waitForSelector('body[data-lesson="checked"]');
+    const lesson = await page.evaluate(() => ({
+      text: document.getElementById('lesson').textContent,
+      tags: [...document.querySelectorAll('#lesson *')].map((e) => e.tagName),
+      pwned: window.__pwned ?? null,
+    }));
+    assert.ok(lesson.text.includes('<img src=x onerror="window.__pwned=1">'), 'markup stays text');
+    for (const tag of ['IMG', 'SCRIPT']) assert.ok(!lesson.tags.includes(tag), `no ${tag} in the panel`);
+    const [printPage] = await Promise.all([context.waitForEvent('page'), page.click('#print')]);
+    await printPage.waitForSelector('body[data-ready="done"]');
+    const handout = await printPage.evaluate(() => ({
+      text: document.getElementById('handout').textContent,
+      tags: [...document.querySelectorAll('#handout *')].map((e) => e.tagName),
+      pwned: window.__pwned ?? null,
+    }));
+    assert.ok(handout.text.includes('<script>window.__pwned=2</script>'), 'markup stays text');
+    for (const tag of ['IMG', 'SCRIPT']) assert.ok(!handout.tags.includes(tag), `no ${tag} in the handout`);
+    assert.equal(lesson.pwned, null);
+    assert.equal(handout.pwned, null);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('the demo pages make no request outside their own static files', () => {
     assert.deepEqual(outside, []);
   });
