@@ -770,10 +770,27 @@
 
     /** The article's collected text index and its sentences ([[start, end], …], sorted). */
     setSentences(index, sentences) {
+      // Choices follow their sentence when the page changes (a live blog puts new posts on
+      // top, so offsets move): matched by text, the nearest of equal sentences first.
+      const oldText = this.index ? this.index.text : '';
+      const before = [...this.chosen.values()].map(([s, e]) => ({ s, text: oldText.slice(s, e) }));
       this.index = index;
       this.sentences = sentences.map(([s, e]) => [s, e]);
-      const keep = new Set(this.sentences.map(([s, e]) => `${s}:${e}`));
-      for (const key of [...this.chosen.keys()]) if (!keep.has(key)) this.chosen.delete(key);
+      this.chosen.clear();
+      if (before.length) {
+        const byText = new Map();
+        for (const [s, e] of this.sentences) {
+          const key = index.text.slice(s, e);
+          if (!byText.has(key)) byText.set(key, []);
+          byText.get(key).push([s, e]);
+        }
+        for (const { s: at, text } of before) {
+          const options = (byText.get(text) || []).filter(([s, e]) => !this.chosen.has(`${s}:${e}`));
+          if (!options.length) continue;
+          options.sort((a, b) => Math.abs(a[0] - at) - Math.abs(b[0] - at));
+          this.chosen.set(`${options[0][0]}:${options[0][1]}`, options[0]);
+        }
+      }
       this.paintChosen();
       this.render();
     }

@@ -450,6 +450,33 @@ describe('the extension', () => {
     await page.close();
   });
 
+  test('lesson mode on a live blog: a choice follows its sentence when a post is added on top', async () => {
+    await setSettings(env, { lesson: true });
+    const page = await open(env, '/live.html');
+    const state = await waitForScan(env, page);
+    const needle = 'Two emergency workers who asked not to be named';
+    const p = await pointAt(page, needle);
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(() => CSS.highlights.get('lesson-chosen')?.size === 1, null, { polling: 20 });
+    await page.evaluate(() => window.addPost('Officials said the bridge will reopen on Friday, the mayor\'s office confirmed.'));
+    const deadline = Date.now() + 10000;
+    for (;;) {
+      const { scanId } = await ask(env, { type: 'report', tabId: state.tabId });
+      if (scanId && scanId !== state.scanId) break;
+      assert.ok(Date.now() < deadline, 'the grown page was scanned again');
+      await page.waitForTimeout(25); // polling a condition
+    }
+    const again = await waitForScan(env, page);
+    assert.equal(again.lesson.chosen, 1);
+    const chosen = await chosenTexts(page);
+    assert.equal(chosen.length, 1);
+    assert.ok(chosen[0].startsWith(needle), chosen[0]);
+    assert.equal(await markerCount(page), 0);
+    await setSettings(env, {});
+    await page.waitForFunction(() => !CSS.highlights.has('lesson-chosen'), null, { polling: 20 });
+    await page.close();
+  });
+
   test('print handout from the popup: a Spanish article, English interface, rendered to PDF', async () => {
     const page = await open(env, '/es.html');
     const state = await waitForScan(env, page);
