@@ -22,17 +22,18 @@ function el(doc, tag, cls, text) {
 
 /**
  * The article's paragraphs as DOM nodes: each flagged claim's span in a <mark class="k-KIND">,
- * and its number right after it. `notes` is [{ n, claim, start, end }] in document order.
+ * and its number at the end of its sentence. `notes` is [{ n, claim, start, end, at }] in
+ * document order (`at`: where the number goes).
  */
 function articleNodes(doc, text, notes) {
-  // Cut points: every mark's start and end, and every line break.
+  // Cut points: every mark's start and end, every number, and every line break.
   const cuts = new Set([0, text.length]);
-  for (const m of notes) { cuts.add(m.start); cuts.add(m.end); }
+  for (const m of notes) { cuts.add(m.start); cuts.add(m.end); cuts.add(m.at); }
   const points = [...cuts].filter((p) => p >= 0 && p <= text.length).sort((a, b) => a - b);
   const endsAt = new Map();
   for (const m of notes) {
-    if (!endsAt.has(m.end)) endsAt.set(m.end, []);
-    endsAt.get(m.end).push(m);
+    if (!endsAt.has(m.at)) endsAt.set(m.at, []);
+    endsAt.get(m.at).push(m);
   }
   const paras = [];
   let para = el(doc, 'p');
@@ -77,7 +78,13 @@ function articleNodes(doc, text, notes) {
 export function renderHandout(root, { text, report, t, meta = {} }) {
   const doc = root.ownerDocument;
   root.replaceChildren();
-  const notes = flaggedClaims(report).map((claim, i) => ({ n: i + 1, claim, ...markSpan(claim) }));
+  const notes = flaggedClaims(report).map((claim, i) => {
+    const { start, end } = markSpan(claim);
+    // The number goes at the end of the claim's sentence, after its closing punctuation.
+    const s = claim.sentence;
+    const at = s && s.start <= start && s.end >= end ? s.end : end;
+    return { n: i + 1, claim, start, end, at };
+  });
 
   const head = el(doc, 'header', 'handout-head');
   head.append(el(doc, 'p', 'kicker', t('print_kicker')));
@@ -91,7 +98,10 @@ export function renderHandout(root, { text, report, t, meta = {} }) {
   const article = el(doc, 'section', 'handout-article');
   article.lang = report.language;
   article.setAttribute('aria-label', t('print_article'));
-  article.append(...articleNodes(doc, String(text), notes));
+  const paras = articleNodes(doc, String(text), notes);
+  // The headline is the handout's title already.
+  if (meta.title && paras.length > 1 && paras[0].textContent.trim() === String(meta.title).trim() && !paras[0].querySelector('sup')) paras.shift();
+  article.append(...paras);
   root.append(article);
 
   if (notes.length) {

@@ -102,11 +102,15 @@ async function assertHandout(page, report, ui) {
     assert.ok(note.includes(squash(c.explanation)), `note ${i + 1} has the explanation`);
     for (const q of QUESTIONS[c.kind]) assert.ok(note.includes(ui[q].message), `note ${i + 1} asks ${q}`);
   });
-  // The marker number sits right after its claim in the article text.
+  // Each number sits right after its claim's sentence in the article text.
   const first = flagged[0];
   const text = squash(dom.text);
-  const tail = squash(first.claim.text).slice(-20);
-  assert.ok(text.includes(`${tail}[1]`) || text.includes(`${tail} [1]`) || text.includes('[1]'), 'marker [1] is drawn');
+  const escape = (x) => x.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+  flagged.forEach((c, i) => {
+    const tail = squash(c.sentence.text).slice(-15);
+    const after = new RegExp(escape(tail) + String.raw`\s*(\[\d+\]\s*)*\[` + (i + 1) + String.raw`\]`);
+    assert.ok(after.test(text), `[${i + 1}] after "${tail}"`);
+  });
 
   await page.emulateMedia({ media: 'print' });
   const hiddenBar = await page.evaluate(() => getComputedStyle(document.querySelector('.handout-bar')).display);
