@@ -133,8 +133,13 @@ impl Known {
                 run.clear();
                 continue;
             }
+            // Only capitalised words matter: skip the lower-case bulk of the text without allocating.
+            if !is_capitalised(word) {
+                run.clear();
+                continue;
+            }
             let lower = word.to_lowercase();
-            if !run.is_empty() && ORG_SUFFIXES.contains(&lower.as_str()) && is_capitalised(word) {
+            if !run.is_empty() && ORG_SUFFIXES.contains(&lower.as_str()) {
                 for w in &run {
                     known.organisations.insert(w.to_lowercase());
                 }

@@ -1,8 +1,8 @@
 //! The cue lexicons: plain data files under `src/lexicons/`, one phrase a line,
 //! `#` comments, compiled in and parsed once into matchers and word sets.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::report::Language;
@@ -127,6 +127,8 @@ fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (AhoCorasick, Vec<K>) {
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // A full DFA: a few hundred kilobytes for a search that runs over every sentence.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("lexicon phrases build an automaton");
     (matcher, kinds)
