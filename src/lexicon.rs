@@ -286,7 +286,7 @@ mod tests {
     #[test]
     fn every_file_parses_with_no_duplicates_and_lower_case_phrases() {
         for (lang, name, source) in FILES {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             let mut count = 0;
             for phrase in phrases(source) {
                 count += 1;
@@ -301,7 +301,7 @@ mod tests {
     #[test]
     fn cue_phrases_are_unique_across_cue_files() {
         for lang in ["en", "es"] {
-            let mut seen: HashMap<&str, &str> = HashMap::new();
+            let mut seen: HashMap<&str, &str> = HashMap::default();
             for name in ["speech_verbs", "according", "no_comment", "hedges", "impersonal", "not_cues"] {
                 for phrase in phrases(file(lang, name)) {
                     if let Some(other) = seen.insert(phrase, name) {
