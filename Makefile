@@ -130,3 +130,41 @@ lint-extension: dist
 
 bench-web: dist install-chromium
 	node tests/e2e/bench.mjs
+
+## ---- fuzzing (owner: fuzz/) ------------------------------------------------------
+# cargo-fuzz (libFuzzer + AddressSanitizer, release build with debug assertions) on stable Rust: RUSTC_BOOTSTRAP=1 lets stable
+# accept the -Z flags cargo-fuzz passes. Targets: analyze (bytes read lossily as UTF-8:
+# no panic, valid UTF-16 spans, claims in order, valid ids, deterministic) and offsets
+# (Utf16Index against the naive count). Checks in fuzz/src/lib.rs; seeds in fuzz/seeds/.
+# A crash is saved under fuzz/artifacts/TARGET/ and fails the run;
+# replay it with: RUSTC_BOOTSTRAP=1 cargo fuzz run -O -a TARGET fuzz/artifacts/TARGET/crash-…
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := analyze offsets
+CARGO_FUZZ_VERSION := 0.13.2
+# -timeout: an input of at most 8 KB taking over 10 s is a hang (super-linear time) and fails too.
+FUZZ_ARGS ?= -max_len=8192 -timeout=10 -print_final_stats=1
+
+.PHONY: install-cargo-fuzz fuzz fuzz-short
+
+install-cargo-fuzz:
+	@$(CARGO) fuzz --version >/dev/null 2>&1 || { echo "installing cargo-fuzz $(CARGO_FUZZ_VERSION) (2-4 minutes)"; \
+	  $(CARGO) install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked; }
+
+# Each target for FUZZ_SECONDS (default 60), growing fuzz/corpus/TARGET (gitignored) from the seeds.
+fuzz: install-cargo-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; dict=""; [ -f fuzz/dict/$$t.dict ] && dict="-dict=fuzz/dict/$$t.dict"; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run -O -a $$t fuzz/corpus/$$t fuzz/seeds/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) $$dict $(FUZZ_ARGS) 2>&1 | grep -v -E '^#[0-9]+.*(NEW|REDUCE|pulse)' ; \
+	done
+
+# CI's short pass: each target for 20 s from the committed seeds only (a fresh corpus each run).
+fuzz-short: install-cargo-fuzz
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $$tmp/$$t; dict=""; [ -f fuzz/dict/$$t.dict ] && dict="-dict=fuzz/dict/$$t.dict"; \
+	  echo "fuzz-short: $$t for 20 s"; \
+	  RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run -O -a $$t $$tmp/$$t fuzz/seeds/$$t -- \
+	    -max_total_time=20 $$dict $(FUZZ_ARGS) 2>&1 | grep -v -E '^#[0-9]+.*(NEW|REDUCE|pulse)' ; \
+	done

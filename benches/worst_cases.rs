@@ -8,7 +8,7 @@
 //! the ordinary text. A case that is already over 20x the ordinary text at 1 MB (so that
 //! 10 MB could take hours) is reported as such and not timed at 10 MB.
 //!
-//! Run with `make bench-worst` or `cargo bench --bench worst_cases` (WORST_MB=N for another size).
+//! Run with `cargo bench --bench worst_cases` (WORST_MB=N for another size than 10 MB).
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use sourcelight::{analyze, Options};
