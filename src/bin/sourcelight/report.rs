@@ -47,6 +47,14 @@ Formats:
   csv   the article table, one header row; cells starting with = + - @ tab or CR get
         a leading apostrophe so spreadsheets don't run them.
   json  {\"articles\": [...], \"outlets\": [...]} with the same fields.
+  CSV and JSON are machine data: their column names and values stay in English
+  whatever --lang says.
+
+Language:
+  --lang sets the language of the HTML page's own text (headings, column names,
+  charts, notes); auto writes it in Spanish when most articles were read as Spanish,
+  else in English. Each article is still read in its own language (--text-lang), and
+  its explanations stay in that language.
 
 Exit status:
   0  every input was read
@@ -68,9 +76,14 @@ pub struct ReportArgs {
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Html)]
     pub format: Format,
 
-    /// Language of the texts: detected per article (auto), or set.
+    /// Language of the HTML report (en, es): auto is Spanish when most articles are
+    /// Spanish, else English. CSV and JSON column names always stay English.
     #[arg(long, value_enum, default_value_t = Lang::Auto)]
     pub lang: Lang,
+
+    /// Language the articles are read in: detected per article (auto), or set for all.
+    #[arg(long, value_enum, value_name = "LANG", default_value_t = Lang::Auto)]
+    pub text_lang: Lang,
 
     /// Largest input file accepted, in MiB.
     #[arg(long, value_name = "MIB", default_value_t = 256)]
@@ -743,7 +756,7 @@ pub fn run(args: ReportArgs) -> i32 {
             return 2;
         }
     }
-    let language = match args.lang {
+    let language = match args.text_lang {
         Lang::Auto => LanguageChoice::Auto,
         Lang::En => LanguageChoice::En,
         Lang::Es => LanguageChoice::Es,
@@ -789,7 +802,7 @@ pub fn run(args: ReportArgs) -> i32 {
 
     let outlets = outlets(&rows);
     let bytes = match args.format {
-        Format::Html => html::page(&rows, &outlets).into_bytes(),
+        Format::Html => html::page(&rows, &outlets, interface_language(args.lang, &rows)).into_bytes(),
         Format::Json => {
             let doc = JsonDoc {
                 version: 1,
@@ -860,6 +873,23 @@ pub fn run(args: ReportArgs) -> i32 {
         1
     } else {
         0
+    }
+}
+
+/// The report's language: the one asked for, else Spanish when more than half of the
+/// articles were read as Spanish, else English.
+fn interface_language(lang: Lang, rows: &[Row]) -> html::Ui {
+    match lang {
+        Lang::En => html::Ui::En,
+        Lang::Es => html::Ui::Es,
+        Lang::Auto => {
+            let es = rows.iter().filter(|r| r.language == "es").count();
+            if es * 2 > rows.len() {
+                html::Ui::Es
+            } else {
+                html::Ui::En
+            }
+        }
     }
 }
 

@@ -66,18 +66,243 @@ fn short_date(d: &str) -> String {
     }
 }
 
-fn reason_note(r: Reason) -> &'static str {
-    match r {
-        Reason::Given => "reason for anonymity given",
-        Reason::Boilerplate => "only a boilerplate reason for anonymity",
-        Reason::None => "no reason for anonymity given",
+/// The language of the page's own text (headings, labels, notes, the script's
+/// strings). Article text and the core's explanations are shown as they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ui {
+    En,
+    Es,
+}
+
+/// The interface strings of one language.
+struct Texts {
+    code: &'static str,
+    title: &'static str,
+    note: &'static str,
+    articles: &'static str,
+    filter: &'static str,
+    filter_placeholder: &'static str,
+    showing: &'static str,
+    of: &'static str,
+    col_title: &'static str,
+    col_outlet: &'static str,
+    col_date: &'static str,
+    col_articles: &'static str,
+    col_attributions: &'static str,
+    tip_attributions: &'static str,
+    col_anonymous: &'static str,
+    col_vague: &'static str,
+    col_unverified: &'static str,
+    col_share: &'static str,
+    col_groups: &'static str,
+    tip_groups: &'static str,
+    col_reason: &'static str,
+    tip_reason: &'static str,
+    col_boilerplate: &'static str,
+    tip_boilerplate: &'static str,
+    col_no_reason: &'static str,
+    tip_no_reason: &'static str,
+    no_title: &'static str,
+    unknown: &'static str,
+    outlets: &'static str,
+    share_heading: &'static str,
+    share_label: &'static str,
+    no_articles: &'static str,
+    kinds_heading: &'static str,
+    kinds_label: &'static str,
+    kinds_axis: &'static str,
+    sentences: &'static str,
+    open_all: &'static str,
+    close_all: &'static str,
+    file: &'static str,
+    line: &'static str,
+    no_sentences: &'static str,
+    sort_by: &'static str,
+}
+
+const EN: Texts = Texts {
+    code: "en",
+    title: "Sourcelight report",
+    note: "Anonymous: unnamed people said to know (\u{201c}sources familiar with the matter\u{201d}). \
+         Vague: an unspecified crowd or nobody (\u{201c}critics say\u{201d}, \u{201c}it is believed\u{201d}). \
+         Unverified: the text marks the claim as unconfirmed (\u{201c}reportedly\u{201d}). \
+         Reasons: how many anonymous claims say why the source was granted anonymity (a real reason, \
+         only a boilerplate one such as \u{201c}not authorized to speak publicly\u{201d}, or none). \
+         Click a column header to sort; type in the box to filter.",
+    articles: "Articles",
+    filter: "Filter",
+    filter_placeholder: "title, outlet, date, file\u{2026}",
+    showing: "showing",
+    of: "of",
+    col_title: "Title",
+    col_outlet: "Outlet",
+    col_date: "Date",
+    col_articles: "Articles",
+    col_attributions: "Attributions",
+    tip_attributions: "All attributed claims",
+    col_anonymous: "Anonymous",
+    col_vague: "Vague",
+    col_unverified: "Unverified",
+    col_share: "Anonymous share",
+    col_groups: "Anonymous groups",
+    tip_groups: "Distinct anonymous sources",
+    col_reason: "Reason given",
+    tip_reason: "Anonymous claims that say why the source is anonymous",
+    col_boilerplate: "Boilerplate only",
+    tip_boilerplate: "Anonymous claims whose only reason is boilerplate",
+    col_no_reason: "No reason",
+    tip_no_reason: "Anonymous claims with no reason for anonymity",
+    no_title: "(no title)",
+    unknown: "unknown",
+    outlets: "Outlets",
+    share_heading: "Anonymous share per outlet",
+    share_label: "Anonymous claims as a share of all attributions, per outlet",
+    no_articles: "No articles.",
+    kinds_heading: "Kinds of attribution per article",
+    kinds_label: "Attributions per article by kind",
+    kinds_axis: "articles, in table order (hover for details)",
+    sentences: "Flagged sentences",
+    open_all: "Open all",
+    close_all: "Close all",
+    file: "File",
+    line: "line",
+    no_sentences: "No flagged sentences.",
+    sort_by: "Sort by this column",
+};
+
+const ES: Texts = Texts {
+    code: "es",
+    title: "Informe de Sourcelight",
+    note: "Anónima: personas sin nombre de las que se dice que saben (\u{ab}fuentes conocedoras del asunto\u{bb}). \
+         Vaga: un grupo sin precisar o nadie (\u{ab}los críticos dicen\u{bb}, \u{ab}se cree\u{bb}). \
+         Sin verificar: el texto presenta la afirmación como no confirmada (\u{ab}al parecer\u{bb}). \
+         Razones: cuántas afirmaciones anónimas dicen por qué se concedió el anonimato a la fuente (una razón real, \
+         solo una de fórmula como \u{ab}no autorizado a hablar públicamente\u{bb}, o ninguna). \
+         Pulsa el encabezado de una columna para ordenar; escribe en la casilla para filtrar.",
+    articles: "Artículos",
+    filter: "Filtrar",
+    filter_placeholder: "título, medio, fecha, archivo\u{2026}",
+    showing: "se muestran",
+    of: "de",
+    col_title: "Título",
+    col_outlet: "Medio",
+    col_date: "Fecha",
+    col_articles: "Artículos",
+    col_attributions: "Atribuciones",
+    tip_attributions: "Todas las afirmaciones atribuidas",
+    col_anonymous: "Anónimas",
+    col_vague: "Vagas",
+    col_unverified: "Sin verificar",
+    col_share: "Proporción anónima",
+    col_groups: "Grupos anónimos",
+    tip_groups: "Fuentes anónimas distintas",
+    col_reason: "Con razón",
+    tip_reason: "Afirmaciones anónimas que explican por qué la fuente es anónima",
+    col_boilerplate: "Solo de fórmula",
+    tip_boilerplate: "Afirmaciones anónimas cuya única razón es de fórmula",
+    col_no_reason: "Sin razón",
+    tip_no_reason: "Afirmaciones anónimas sin razón para el anonimato",
+    no_title: "(sin título)",
+    unknown: "desconocido",
+    outlets: "Medios",
+    share_heading: "Proporción anónima por medio",
+    share_label: "Afirmaciones anónimas como proporción de todas las atribuciones, por medio",
+    no_articles: "No hay artículos.",
+    kinds_heading: "Tipos de atribución por artículo",
+    kinds_label: "Atribuciones por artículo, por tipo",
+    kinds_axis: "artículos, en el orden de la tabla (pasa el ratón para ver los detalles)",
+    sentences: "Frases marcadas",
+    open_all: "Abrir todo",
+    close_all: "Cerrar todo",
+    file: "Archivo",
+    line: "línea",
+    no_sentences: "No hay frases marcadas.",
+    sort_by: "Ordenar por esta columna",
+};
+
+impl Ui {
+    fn t(self) -> &'static Texts {
+        match self {
+            Ui::En => &EN,
+            Ui::Es => &ES,
+        }
+    }
+
+    /// `n` and a noun: "1 article", "3 artículos".
+    fn count(self, n: impl Into<u64>, en: (&str, &str), es: (&str, &str)) -> String {
+        let n = n.into();
+        let (one, many) = match self {
+            Ui::En => en,
+            Ui::Es => es,
+        };
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+
+    fn articles_n(self, n: usize) -> String {
+        self.count(n as u64, ("article", "articles"), ("artículo", "artículos"))
+    }
+
+    /// A kind's name in the legend and on a flag's badge.
+    fn kind(self, k: Kind) -> &'static str {
+        match self {
+            Ui::En => k.as_str(),
+            Ui::Es => match k {
+                Kind::Anonymous => "anónima",
+                Kind::Vague => "vaga",
+                Kind::Unverified => "sin verificar",
+                Kind::Report => "informe",
+                Kind::Organisation => "organización",
+                Kind::Named => "con nombre",
+            },
+        }
+    }
+
+    /// `n` claims of a kind: "2 anonymous", "2 anónimas".
+    fn kind_n(self, k: Kind, n: u32) -> String {
+        match self {
+            Ui::En => format!("{n} {}", k.as_str()),
+            Ui::Es => {
+                let (one, many) = match k {
+                    Kind::Anonymous => ("anónima", "anónimas"),
+                    Kind::Vague => ("vaga", "vagas"),
+                    Kind::Unverified => ("sin verificar", "sin verificar"),
+                    Kind::Report => ("de informe", "de informe"),
+                    Kind::Organisation => ("de organización", "de organización"),
+                    Kind::Named => ("con nombre", "con nombre"),
+                };
+                format!("{n} {}", if n == 1 { one } else { many })
+            }
+        }
+    }
+
+    /// The name of a text's language ("en", "es"), as the page says it.
+    fn language(self, code: &str) -> String {
+        match (self, code) {
+            (Ui::En, "en") => "English".into(),
+            (Ui::En, "es") => "Spanish".into(),
+            (Ui::Es, "en") => "inglés".into(),
+            (Ui::Es, "es") => "español".into(),
+            (_, other) => other.into(),
+        }
+    }
+
+    fn reason_note(self, r: Reason) -> &'static str {
+        match (self, r) {
+            (Ui::En, Reason::Given) => "reason for anonymity given",
+            (Ui::En, Reason::Boilerplate) => "only a boilerplate reason for anonymity",
+            (Ui::En, Reason::None) => "no reason for anonymity given",
+            (Ui::Es, Reason::Given) => "se da una razón para el anonimato",
+            (Ui::Es, Reason::Boilerplate) => "solo una razón de fórmula para el anonimato",
+            (Ui::Es, Reason::None) => "no se da ninguna razón para el anonimato",
+        }
     }
 }
 
 const FLAGS: [Kind; 3] = [Kind::Anonymous, Kind::Vague, Kind::Unverified];
 
 /// The whole report page.
-pub fn page(rows: &[Row], outlets: &[Outlet]) -> String {
+pub fn page(rows: &[Row], outlets: &[Outlet], ui: Ui) -> String {
+    let t = ui.t();
     let mut h = String::with_capacity(4096 + rows.len() * 3000);
     let total = |f: fn(&Row) -> u32| rows.iter().map(f).sum::<u32>();
     let claims = total(|r| r.attributions);
@@ -86,44 +311,46 @@ pub fn page(rows: &[Row], outlets: &[Outlet]) -> String {
     let unverified = total(|r| r.unverified);
     let known_outlets = outlets.iter().filter(|o| o.outlet.is_some()).count();
 
-    h.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = write!(h, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", t.code);
     h.push_str(GENERATOR);
     h.push_str(
         "\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          style-src 'unsafe-inline'; script-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"referrer\" content=\"no-referrer\">\n<title>Sourcelight report</title>\n<style>\n",
+         <meta name=\"referrer\" content=\"no-referrer\">\n",
     );
+    let _ = writeln!(h, "<title>{}</title>\n<style>", t.title);
     h.push_str(CSS);
-    h.push_str("</style>\n</head>\n<body>\n<header>\n<h1>Sourcelight report</h1>\n");
     let _ = writeln!(
         h,
-        "<p class=\"lead\">{} article{} from {} outlet{}{}: {} attributions, of which {} anonymous ({}), {} vague and {} unverified.</p>",
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" },
-        known_outlets,
-        if known_outlets == 1 { "" } else { "s" },
-        if outlets.iter().any(|o| o.outlet.is_none()) { " (and some whose outlet is not known)" } else { "" },
-        claims,
-        anonymous,
-        pct(share(anonymous, claims)),
-        vague,
-        unverified
+        "</style>\n</head>\n<body data-sort-label=\"{}\">\n<header>\n<h1>{}</h1>",
+        t.sort_by, t.title
     );
-    h.push_str(
-        "<p class=\"note\">Anonymous: unnamed people said to know (\u{201c}sources familiar with the matter\u{201d}). \
-         Vague: an unspecified crowd or nobody (\u{201c}critics say\u{201d}, \u{201c}it is believed\u{201d}). \
-         Unverified: the text marks the claim as unconfirmed (\u{201c}reportedly\u{201d}). \
-         Reasons: how many anonymous claims say why the source was granted anonymity (a real reason, \
-         only a boilerplate one such as \u{201c}not authorized to speak publicly\u{201d}, or none). \
-         Click a column header to sort; type in the box to filter.</p>\n</header>\n",
-    );
+    let some_unknown = outlets.iter().any(|o| o.outlet.is_none());
+    let lead = match ui {
+        Ui::En => format!(
+            "{} from {}{}: {claims} attributions, of which {anonymous} anonymous ({}), {vague} vague and {unverified} unverified.",
+            ui.articles_n(rows.len()),
+            ui.count(known_outlets as u64, ("outlet", "outlets"), ("", "")),
+            if some_unknown { " (and some whose outlet is not known)" } else { "" },
+            pct(share(anonymous, claims)),
+        ),
+        Ui::Es => format!(
+            "{} de {}{}: {claims} atribuciones, de ellas {anonymous} anónimas ({}), {vague} vagas y {unverified} sin verificar.",
+            ui.articles_n(rows.len()),
+            ui.count(known_outlets as u64, ("", ""), ("medio", "medios")),
+            if some_unknown { " (y algunos de medio desconocido)" } else { "" },
+            pct(share(anonymous, claims)),
+        ),
+    };
+    let _ = writeln!(h, "<p class=\"lead\">{lead}</p>");
+    let _ = writeln!(h, "<p class=\"note\">{}</p>\n</header>", t.note);
 
-    articles_table(&mut h, rows);
-    outlets_section(&mut h, outlets);
-    share_chart(&mut h, outlets);
-    kinds_chart(&mut h, rows);
-    sentences_section(&mut h, rows);
+    articles_table(&mut h, rows, ui);
+    outlets_section(&mut h, outlets, ui);
+    share_chart(&mut h, outlets, ui);
+    kinds_chart(&mut h, rows, ui);
+    sentences_section(&mut h, rows, ui);
 
     h.push_str("<script>\n");
     h.push_str(JS);
@@ -136,24 +363,49 @@ fn num(h: &mut String, v: impl std::fmt::Display) {
     let _ = write!(h, "<td class=\"n\">{v}</td>");
 }
 
-fn articles_table(h: &mut String, rows: &[Row]) {
-    h.push_str("<section>\n<h2 id=\"table\">Articles</h2>\n<div class=\"tools\"><label>Filter \
-                <input id=\"filter\" type=\"search\" placeholder=\"title, outlet, date, file\u{2026}\" autocomplete=\"off\"></label>");
+fn articles_table(h: &mut String, rows: &[Row], ui: Ui) {
+    let t = ui.t();
+    let _ = write!(
+        h,
+        "<section>\n<h2 id=\"table\">{}</h2>\n<div class=\"tools\"><label>{} \
+         <input id=\"filter\" type=\"search\" placeholder=\"{}\" autocomplete=\"off\"></label>",
+        t.articles, t.filter, t.filter_placeholder
+    );
     let _ = writeln!(
         h,
-        "<span class=\"note\">showing <span id=\"shown\">{0}</span> of {0}</span></div>",
-        rows.len()
+        "<span class=\"note\">{0} <span id=\"shown\">{1}</span> {2} {1}</span></div>",
+        t.showing,
+        rows.len(),
+        t.of
     );
-    h.push_str(
+    let _ = write!(
+        h,
         "<div class=\"scroll\"><table id=\"articles\" class=\"sortable\">\n<thead><tr>\
-         <th class=\"n\">#</th><th>Title</th><th>Outlet</th><th>Date</th>\
-         <th class=\"n\" title=\"All attributed claims\">Attributions</th><th class=\"n\">Anonymous</th>\
-         <th class=\"n\">Vague</th><th class=\"n\">Unverified</th><th class=\"n\">Anonymous share</th>\
-         <th class=\"n\" title=\"Distinct anonymous sources\">Anonymous groups</th>\
-         <th class=\"n\" title=\"Anonymous claims that say why the source is anonymous\">Reason given</th>\
-         <th class=\"n\" title=\"Anonymous claims whose only reason is boilerplate\">Boilerplate only</th>\
-         <th class=\"n\" title=\"Anonymous claims with no reason for anonymity\">No reason</th>\
+         <th class=\"n\">#</th><th>{}</th><th>{}</th><th>{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th><th class=\"n\">{}</th>\
+         <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th>\
          </tr></thead>\n<tbody>\n",
+        t.col_title,
+        t.col_outlet,
+        t.col_date,
+        t.tip_attributions,
+        t.col_attributions,
+        t.col_anonymous,
+        t.col_vague,
+        t.col_unverified,
+        t.col_share,
+        t.tip_groups,
+        t.col_groups,
+        t.tip_reason,
+        t.col_reason,
+        t.tip_boilerplate,
+        t.col_boilerplate,
+        t.tip_no_reason,
+        t.col_no_reason,
     );
     for (i, r) in rows.iter().enumerate() {
         let _ = write!(h, "<tr data-i=\"{i}\"><td class=\"n\">{}</td>", i + 1);
@@ -164,7 +416,9 @@ fn articles_table(h: &mut String, rows: &[Row]) {
         let _ = write!(h, "\"><a href=\"#a{i}\">");
         match &r.title {
             Some(t) => push_esc(h, t),
-            None => h.push_str("<span class=\"unknown\">(no title)</span>"),
+            None => {
+                let _ = write!(h, "<span class=\"unknown\">{}</span>", t.no_title);
+            }
         }
         h.push_str("</a><div class=\"file\">");
         push_esc(h, &r.file);
@@ -178,7 +432,9 @@ fn articles_table(h: &mut String, rows: &[Row]) {
                 push_esc(h, o);
                 h.push_str("</td>");
             }
-            None => h.push_str("<td data-v=\"\"><span class=\"unknown\">unknown</span></td>"),
+            None => {
+                let _ = write!(h, "<td data-v=\"\"><span class=\"unknown\">{}</span></td>", t.unknown);
+            }
         }
         match &r.date {
             Some(d) => {
@@ -210,12 +466,18 @@ fn articles_table(h: &mut String, rows: &[Row]) {
     }
     h.push_str("</tbody>\n");
     let total = |f: fn(&Row) -> u32| rows.iter().map(f).sum::<u32>();
+    let all = match (ui, rows.len()) {
+        (Ui::En, 1) => "1 article".to_string(),
+        (Ui::En, n) => format!("All {n} articles"),
+        (Ui::Es, 1) => "1 artículo".to_string(),
+        (Ui::Es, n) => format!("Los {n} artículos"),
+    };
     let _ = writeln!(
         h,
-        "<tfoot><tr><td></td><td colspan=\"3\">All {} articles</td>\
+        "<tfoot><tr><td></td><td colspan=\"3\">{}</td>\
          <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
          <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot>",
-        rows.len(),
+        all,
         total(|r| r.attributions),
         total(|r| r.anonymous),
         total(|r| r.vague),
@@ -229,13 +491,32 @@ fn articles_table(h: &mut String, rows: &[Row]) {
     h.push_str("</table></div>\n</section>\n");
 }
 
-fn outlets_section(h: &mut String, outlets: &[Outlet]) {
-    h.push_str(
-        "<section>\n<h2 id=\"outlets\">Outlets</h2>\n<div class=\"scroll\"><table id=\"outlet-totals\" class=\"sortable\">\n<thead><tr>\
-         <th>Outlet</th><th class=\"n\">Articles</th><th class=\"n\">Attributions</th><th class=\"n\">Anonymous</th>\
-         <th class=\"n\">Vague</th><th class=\"n\">Unverified</th><th class=\"n\">Anonymous share</th>\
-         <th class=\"n\">Anonymous groups</th><th class=\"n\">Reason given</th><th class=\"n\">Boilerplate only</th>\
-         <th class=\"n\">No reason</th></tr></thead>\n<tbody>\n",
+fn outlets_section(h: &mut String, outlets: &[Outlet], ui: Ui) {
+    let t = ui.t();
+    let _ = write!(
+        h,
+        "<section>\n<h2 id=\"outlets\">{}</h2>\n<div class=\"scroll\"><table id=\"outlet-totals\" class=\"sortable\">\n<thead><tr>\
+         <th>{}</th><th class=\"n\">{}</th><th class=\"n\" title=\"{}\">{}</th><th class=\"n\">{}</th>\
+         <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th><th class=\"n\" title=\"{}\">{}</th><th class=\"n\" title=\"{}\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th></tr></thead>\n<tbody>\n",
+        t.outlets,
+        t.col_outlet,
+        t.col_articles,
+        t.tip_attributions,
+        t.col_attributions,
+        t.col_anonymous,
+        t.col_vague,
+        t.col_unverified,
+        t.col_share,
+        t.tip_groups,
+        t.col_groups,
+        t.tip_reason,
+        t.col_reason,
+        t.tip_boilerplate,
+        t.col_boilerplate,
+        t.tip_no_reason,
+        t.col_no_reason,
     );
     for o in outlets {
         match &o.outlet {
@@ -244,7 +525,9 @@ fn outlets_section(h: &mut String, outlets: &[Outlet]) {
                 push_esc(h, name);
                 h.push_str("</td>");
             }
-            None => h.push_str("<tr><td data-v=\"\"><span class=\"unknown\">unknown</span></td>"),
+            None => {
+                let _ = write!(h, "<tr><td data-v=\"\"><span class=\"unknown\">{}</span></td>", t.unknown);
+            }
         }
         num(h, o.articles);
         num(h, o.attributions);
@@ -270,19 +553,20 @@ fn outlets_section(h: &mut String, outlets: &[Outlet]) {
 const CHART_OUTLETS: usize = 40;
 
 /// Anonymous share per outlet: one horizontal bar each, highest share first.
-fn share_chart(h: &mut String, outlets: &[Outlet]) {
-    h.push_str("<section>\n<h2 id=\"share\">Anonymous share per outlet</h2>\n");
+fn share_chart(h: &mut String, outlets: &[Outlet], ui: Ui) {
+    let t = ui.t();
+    let _ = writeln!(h, "<section>\n<h2 id=\"share\">{}</h2>", t.share_heading);
     let mut shown: Vec<&Outlet> = outlets.iter().take(CHART_OUTLETS).collect();
     if shown.is_empty() {
-        h.push_str("<p class=\"note\">No articles.</p>\n</section>\n");
+        let _ = writeln!(h, "<p class=\"note\">{}</p>\n</section>", t.no_articles);
         return;
     }
     if outlets.len() > CHART_OUTLETS {
-        let _ = writeln!(
-            h,
-            "<p class=\"note\">The {CHART_OUTLETS} outlets with the most articles, of {}.</p>",
-            outlets.len()
-        );
+        let n = outlets.len();
+        let _ = match ui {
+            Ui::En => writeln!(h, "<p class=\"note\">The {CHART_OUTLETS} outlets with the most articles, of {n}.</p>"),
+            Ui::Es => writeln!(h, "<p class=\"note\">Los {CHART_OUTLETS} medios con más artículos, de {n}.</p>"),
+        };
     }
     shown.sort_by(|a, b| {
         b.anonymous_share
@@ -295,7 +579,8 @@ fn share_chart(h: &mut String, outlets: &[Outlet]) {
     let height = shown.len() * ROW + 24;
     let _ = writeln!(
         h,
-        "<svg class=\"chart\" viewBox=\"0 0 760 {height}\" width=\"760\" height=\"{height}\" role=\"img\" aria-label=\"Anonymous claims as a share of all attributions, per outlet\">"
+        "<svg class=\"chart\" viewBox=\"0 0 760 {height}\" width=\"760\" height=\"{height}\" role=\"img\" aria-label=\"{}\">",
+        t.share_label
     );
     // Grid lines at 0, 25, 50, 75 and 100%.
     for q in 0..=4 {
@@ -310,18 +595,26 @@ fn share_chart(h: &mut String, outlets: &[Outlet]) {
     }
     for (i, o) in shown.iter().enumerate() {
         let y = i * ROW;
-        let name = o.outlet.as_deref().unwrap_or("unknown");
+        let name = o.outlet.as_deref().unwrap_or(t.unknown);
         h.push_str("<g><title>");
         push_esc(h, name);
-        let _ = write!(
-            h,
-            ": {} anonymous ({} of {} attributions, {} article{})</title>",
-            pct(o.anonymous_share),
-            o.anonymous,
-            o.attributions,
-            o.articles,
-            if o.articles == 1 { "" } else { "s" }
-        );
+        let articles = ui.articles_n(o.articles as usize);
+        let _ = match ui {
+            Ui::En => write!(
+                h,
+                ": {} anonymous ({} of {} attributions, {articles})</title>",
+                pct(o.anonymous_share),
+                o.anonymous,
+                o.attributions,
+            ),
+            Ui::Es => write!(
+                h,
+                ": {} anónimas ({} de {} atribuciones, {articles})</title>",
+                pct(o.anonymous_share),
+                o.anonymous,
+                o.attributions,
+            ),
+        };
         let _ = write!(
             h,
             "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"end\">",
@@ -355,14 +648,15 @@ fn kind_color(k: Kind) -> &'static str {
 }
 
 /// Kinds per article: one stacked bar per article, in table order.
-fn kinds_chart(h: &mut String, rows: &[Row]) {
-    h.push_str("<section>\n<h2 id=\"kinds\">Kinds of attribution per article</h2>\n<div class=\"legend\">");
+fn kinds_chart(h: &mut String, rows: &[Row], ui: Ui) {
+    let t = ui.t();
+    let _ = write!(h, "<section>\n<h2 id=\"kinds\">{}</h2>\n<div class=\"legend\">", t.kinds_heading);
     for k in Kind::ALL {
-        let _ = write!(h, "<span style=\"--c: {}\">{}</span>", kind_color(k), k.as_str());
+        let _ = write!(h, "<span style=\"--c: {}\">{}</span>", kind_color(k), ui.kind(k));
     }
     h.push_str("</div>\n");
     if rows.is_empty() {
-        h.push_str("<p class=\"note\">No articles.</p>\n</section>\n");
+        let _ = writeln!(h, "<p class=\"note\">{}</p>\n</section>", t.no_articles);
         return;
     }
     const W: f64 = 960.0;
@@ -374,35 +668,40 @@ fn kinds_chart(h: &mut String, rows: &[Row]) {
     let bar = if step >= 4.0 { (step * 0.8).min(40.0) } else { step };
     let _ = writeln!(
         h,
-        "<svg class=\"chart\" viewBox=\"0 0 {:.0} {:.0}\" width=\"{:.0}\" height=\"{:.0}\" role=\"img\" aria-label=\"Attributions per article by kind\">",
+        "<svg class=\"chart\" viewBox=\"0 0 {:.0} {:.0}\" width=\"{:.0}\" height=\"{:.0}\" role=\"img\" aria-label=\"{}\">",
         W + LEFT + 4.0,
         H + 20.0,
         W + LEFT + 4.0,
-        H + 20.0
+        H + 20.0,
+        t.kinds_label
     );
     let _ = writeln!(
         h,
         "<line x1=\"{LEFT}\" y1=\"{H}\" x2=\"{:.0}\" y2=\"{H}\" stroke=\"#5f6368\"/><line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{:.0}\" y2=\"{TOP}\" stroke=\"#d9dce1\"/>\
          <text x=\"{:.0}\" y=\"{:.0}\" text-anchor=\"end\">{max}</text><text x=\"{:.0}\" y=\"{H}\" text-anchor=\"end\">0</text>\
-         <text x=\"{:.0}\" y=\"{:.0}\" text-anchor=\"middle\">articles, in table order (hover for details)</text>",
+         <text x=\"{:.0}\" y=\"{:.0}\" text-anchor=\"middle\">{}</text>",
         LEFT + W,
         LEFT + W,
         LEFT - 4.0,
         TOP + 4.0,
         LEFT - 4.0,
         LEFT + W / 2.0,
-        H + 16.0
+        H + 16.0,
+        t.kinds_axis
     );
     let scale = (H - TOP) / f64::from(max);
     for (i, r) in rows.iter().enumerate() {
         let x = LEFT + step * i as f64 + (step - bar) / 2.0;
         let _ = write!(h, "<a href=\"#a{i}\"><title>{}. ", i + 1);
         push_esc(h, r.title.as_deref().unwrap_or(&r.file));
-        let _ = write!(h, ": {} attributions", r.attributions);
+        let _ = match ui {
+            Ui::En => write!(h, ": {} attributions", r.attributions),
+            Ui::Es => write!(h, ": {} atribuciones", r.attributions),
+        };
         for k in Kind::ALL {
             let n = r.kind_count(k);
             if n > 0 {
-                let _ = write!(h, ", {n} {}", k.as_str());
+                let _ = write!(h, ", {}", ui.kind_n(k, n));
             }
         }
         h.push_str("</title>");
@@ -431,10 +730,13 @@ fn kinds_chart(h: &mut String, rows: &[Row]) {
     h.push_str("</svg>\n</section>\n");
 }
 
-fn sentences_section(h: &mut String, rows: &[Row]) {
-    h.push_str(
-        "<section>\n<h2 id=\"sentences\">Flagged sentences</h2>\n<div class=\"tools\">\
-         <button type=\"button\" id=\"expand\">Open all</button><button type=\"button\" id=\"collapse\">Close all</button></div>\n",
+fn sentences_section(h: &mut String, rows: &[Row], ui: Ui) {
+    let t = ui.t();
+    let _ = writeln!(
+        h,
+        "<section>\n<h2 id=\"sentences\">{}</h2>\n<div class=\"tools\">\
+         <button type=\"button\" id=\"expand\">{}</button><button type=\"button\" id=\"collapse\">{}</button></div>",
+        t.sentences, t.open_all, t.close_all
     );
     for (i, r) in rows.iter().enumerate() {
         let _ = write!(h, "<details class=\"article\" id=\"a{i}\" lang=\"{}\"><summary><strong>{}. ", r.language, i + 1);
@@ -442,7 +744,7 @@ fn sentences_section(h: &mut String, rows: &[Row]) {
             Some(t) => push_esc(h, t),
             None => push_esc(h, &r.file),
         }
-        h.push_str("</strong> <span class=\"meta\">");
+        let _ = write!(h, "</strong> <span class=\"meta\" lang=\"{}\">", t.code);
         let mut meta: Vec<String> = Vec::new();
         if let Some(o) = &r.outlet {
             meta.push(esc(o));
@@ -451,21 +753,22 @@ fn sentences_section(h: &mut String, rows: &[Row]) {
             meta.push(esc(&short_date(d)));
         }
         let n = r.sentences.len();
-        meta.push(format!(
-            "{n} flagged sentence{}",
-            if n == 1 { "" } else { "s" }
+        meta.push(ui.count(
+            n as u64,
+            ("flagged sentence", "flagged sentences"),
+            ("frase marcada", "frases marcadas"),
         ));
         for k in FLAGS {
             let c = r.kind_count(k);
             if c > 0 {
-                meta.push(format!("{c} {}", k.as_str()));
+                meta.push(ui.kind_n(k, c));
             }
         }
         h.push_str(&meta.join(" \u{b7} "));
-        h.push_str("</span></summary>\n<p class=\"note\">File <code>");
+        let _ = write!(h, "</span></summary>\n<p class=\"note\" lang=\"{}\">{} <code>", t.code, t.file);
         push_esc(h, &r.file);
         if let Some(l) = r.line {
-            let _ = write!(h, "</code> line {l}");
+            let _ = write!(h, "</code> {} {l}", t.line);
         } else {
             h.push_str("</code>");
         }
@@ -482,9 +785,12 @@ fn sentences_section(h: &mut String, rows: &[Row]) {
             push_esc(h, u);
             h.push_str("</code>");
         }
-        let _ = writeln!(h, ", read as {}.</p>", r.language);
+        let _ = match ui {
+            Ui::En => writeln!(h, ", read as {}.</p>", ui.language(r.language)),
+            Ui::Es => writeln!(h, ", leído en {}.</p>", ui.language(r.language)),
+        };
         if r.sentences.is_empty() {
-            h.push_str("<p class=\"note\">No flagged sentences.</p>\n");
+            let _ = writeln!(h, "<p class=\"note\" lang=\"{}\">{}</p>", t.code, t.no_sentences);
         } else {
             h.push_str("<ol class=\"sentences\">\n");
             for s in &r.sentences {
@@ -492,10 +798,21 @@ fn sentences_section(h: &mut String, rows: &[Row]) {
                 push_esc(h, &s.text);
                 h.push_str("</p><ul class=\"flags\">");
                 for f in &s.flags {
-                    let _ = write!(h, "<li><span class=\"k k-{0}\">{0}</span>", f.kind.as_str());
+                    let _ = write!(
+                        h,
+                        "<li><span class=\"k k-{}\" lang=\"{}\">{}</span>",
+                        f.kind.as_str(),
+                        t.code,
+                        ui.kind(f.kind)
+                    );
                     push_esc(h, &f.explanation);
                     if let Some(reason) = f.reason {
-                        let _ = write!(h, " <span class=\"reason\">({})</span>", reason_note(reason));
+                        let _ = write!(
+                            h,
+                            " <span class=\"reason\" lang=\"{}\">({})</span>",
+                            t.code,
+                            ui.reason_note(reason)
+                        );
                     }
                     h.push_str("</li>");
                 }

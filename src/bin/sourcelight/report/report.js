@@ -9,11 +9,13 @@
     if (v === null) { v = cell.textContent; }
     return numeric ? (parseFloat(v) || 0) : v.toLowerCase();
   };
+  // Interface strings come from the page (its language), never from article text.
+  var sortLabel = document.body.getAttribute("data-sort-label") || "Sort by this column";
   each(document.querySelectorAll("table.sortable"), function (table) {
     var heads = table.tHead.rows[0].cells;
     each(heads, function (th, col) {
       th.tabIndex = 0;
-      th.title = "Sort by this column";
+      th.title = th.title ? th.title + " \u2014 " + sortLabel : sortLabel;
       var sort = function () {
         var numeric = th.classList.contains("n");
         var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
