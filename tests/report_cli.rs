@@ -598,3 +598,77 @@ fn texts_len(dir: &Path) -> u64 {
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     doc["articles"].as_array().unwrap().len() as u64
 }
+
+/// Two short Spanish articles: a report in Spanish by default, in English with `--lang en`.
+#[test]
+fn spanish_corpus_gives_a_spanish_report() {
+    let dir = scratch("spanish");
+    write(
+        &dir,
+        "noticias/puente.txt",
+        "El Gobierno prepara el cierre del puente\n\nFuentes conocedoras de las negociaciones dijeron que el Gobierno \
+         cerrará el puente en marzo. Según fuentes del ministerio, que pidieron no ser identificadas porque no estaban \
+         autorizadas a hablar, la decisión ya está tomada.\n",
+    );
+    write(
+        &dir,
+        "noticias/hospital.txt",
+        "Retrasos en el nuevo hospital\n\nSe cree que las obras del hospital no terminarán este año. Los críticos \
+         dicen que el presupuesto se ha duplicado. Al parecer, la constructora ha pedido más dinero.\n",
+    );
+    let report = |extra: &[&str]| -> String {
+        let out_file = dir.join(format!("report{}.html", extra.len()));
+        let mut args = vec![dir.join("noticias").to_str().unwrap().to_string(), "-o".into(), out_file.to_str().unwrap().into()];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        std::fs::read_to_string(&out_file).expect("report written")
+    };
+    // The core's explanations for these texts, in Spanish whatever the report's language.
+    let explanations: Vec<String> = ["puente", "hospital"]
+        .iter()
+        .flat_map(|f| {
+            let t = std::fs::read_to_string(dir.join(format!("noticias/{f}.txt"))).unwrap();
+            let r = sourcelight::analyze(&t, &Options::default());
+            assert_eq!(r.language.as_str(), "es");
+            r.claims.into_iter().filter(|c| c.flag).map(|c| c.explanation.replace('\'', "&#39;").replace('"', "&quot;"))
+        })
+        .collect();
+    assert!(!explanations.is_empty());
+
+    let es = report(&[]);
+    assert!(es.contains("<html lang=\"es\">"), "lang=es");
+    for heading in ["<h1>Informe de Sourcelight</h1>", ">Artículos</h2>", ">Medios</h2>", ">Proporción anónima por medio</h2>",
+        ">Tipos de atribución por artículo</h2>", ">Frases marcadas</h2>", "<th>Título</th>", ">Anónimas</th>",
+        "placeholder=\"título, medio, fecha, archivo…\"", "se muestran <span id=\"shown\">2</span> de 2",
+        "data-sort-label=\"Ordenar por esta columna\"", "2 artículos de", "frases marcadas", "leído en español"] {
+        assert!(es.contains(heading), "{heading}");
+    }
+    for english in [">Articles</h2>", ">Flagged sentences</h2>", "Sourcelight report", "flagged sentence", "Sort by", "read as"] {
+        assert!(!es.contains(english), "{english}");
+    }
+    for e in &explanations {
+        assert!(es.contains(e.as_str()), "{e}");
+    }
+
+    let en = report(&["--lang", "en"]);
+    assert!(en.contains("<html lang=\"en\">"));
+    for heading in ["<h1>Sourcelight report</h1>", ">Articles</h2>", ">Flagged sentences</h2>", "<th>Title</th>", "read as Spanish"] {
+        assert!(en.contains(heading), "{heading}");
+    }
+    assert!(!en.contains(">Artículos</h2>") && !en.contains("Informe de Sourcelight"));
+    for e in &explanations {
+        assert!(en.contains(e.as_str()), "the explanation stays as the core wrote it: {e}");
+    }
+    // Spanish is also chosen by hand for an English corpus; data formats keep English column names.
+    let (mixed, _) = fixture("lang-es", 1);
+    let out = run(&[mixed.to_str().unwrap(), "--lang", "es"]);
+    assert!(text(&out.stdout).contains("<html lang=\"es\">"));
+    let out = run(&[mixed.to_str().unwrap(), "-f", "csv", "--lang", "es"]);
+    assert!(text(&out.stdout).starts_with("file,line,id,title,outlet,date,url,language,attributions,anonymous,"));
+    let out = run(&[mixed.to_str().unwrap()]);
+    assert!(text(&out.stdout).contains("<html lang=\"en\">"), "mostly English: English");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&mixed);
+}

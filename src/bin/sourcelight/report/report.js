@@ -9,13 +9,14 @@
     if (v === null) { v = cell.textContent; }
     return numeric ? (parseFloat(v) || 0) : v.toLowerCase();
   };
-  // Interface strings come from the page (its language), never from article text.
-  var sortLabel = document.body.getAttribute("data-sort-label") || "Sort by this column";
+  // The script holds no interface text: it comes from the page, in the page's
+  // language (`data-sort-label` on <body>), never from article text.
+  var sortLabel = document.body.getAttribute("data-sort-label") || "";
   each(document.querySelectorAll("table.sortable"), function (table) {
     var heads = table.tHead.rows[0].cells;
     each(heads, function (th, col) {
       th.tabIndex = 0;
-      th.title = th.title ? th.title + " \u2014 " + sortLabel : sortLabel;
+      if (sortLabel) { th.title = th.title ? th.title + " \u2014 " + sortLabel : sortLabel; }
       var sort = function () {
         var numeric = th.classList.contains("n");
         var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
