@@ -53,8 +53,8 @@ Formats:
 Language:
   --lang sets the language of the HTML page's own text (headings, column names,
   charts, notes); auto writes it in Spanish when most articles were read as Spanish,
-  else in English. Each article is still read in its own language (--text-lang), and
-  its explanations stay in that language.
+  else in English. Each article is still read in the language detected for it (or
+  the one --text-lang sets), and its explanations stay in that language.
 
 Exit status:
   0  every input was read
