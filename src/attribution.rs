@@ -258,6 +258,17 @@ fn noun_phrase_after(text: &str, tokens: &[Token], mut k: usize, lex: &LanguageL
     while k < tokens.len() && tokens[k].word && matches!(lower(text, &tokens[k]).as_str(), "ayer" | "hoy" | "anoche" | "yesterday" | "today" | "recently" | "recientemente" | "también" | "also") {
         k += 1;
     }
+    // "según publicó este martes el diario Marca": a day before the source is not part of it.
+    if k + 1 < tokens.len()
+        && matches!(lower(text, &tokens[k]).as_str(), "este" | "el" | "esta" | "this" | "on" | "last")
+        && matches!(
+            lower(text, &tokens[k + 1]).as_str(),
+            "lunes" | "martes" | "miércoles" | "jueves" | "viernes" | "sábado" | "domingo" | "monday" | "tuesday" | "wednesday"
+                | "thursday" | "friday" | "saturday" | "sunday" | "week" | "semana" | "mes" | "año"
+        )
+    {
+        k += 2;
+    }
     let start = k;
     let mut end = k;
     let mut words = 0;
@@ -524,8 +535,13 @@ fn plausible_inverted_source(text: &str, tokens: &[Token], start: usize, end: us
             AFTER_SOURCE_STOP.contains(&w.as_str()) || CLAUSE_WORDS.contains(&w.as_str())
         }
     };
+    // "dijo otro", "said another": one of a group named before.
+    if words.len() == 1 && matches!(words[0].as_str(), "otro" | "otra" | "uno" | "una" | "another" | "one") {
+        return ends_clause;
+    }
     let has_person_or_known_head = tokens[start..end].iter().any(|t| {
         let w = lower(text, t);
+        lex.report_nouns.contains(w.as_str()) || lex.outlets.contains(w.as_str()) ||
         is_capitalised(text_of(text, t))
             || lex.anonymous_nouns.contains(w.as_str())
             || lex.vague_nouns.contains(w.as_str())
