@@ -1,7 +1,9 @@
 //! The cue lexicons: plain data files under `src/lexicons/`, one phrase a line,
 //! `#` comments, compiled in and parsed once into matchers and word sets.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+#[cfg(not(target_arch = "wasm32"))]
+use aho_corasick::AhoCorasickKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
@@ -124,13 +126,13 @@ fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (AhoCorasick, Vec<K>) {
             }
         }
     }
-    let matcher = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        // A full DFA: a few hundred kilobytes for a search that runs over every sentence.
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .expect("lexicon phrases build an automaton");
+    let mut builder = AhoCorasickBuilder::new();
+    builder.ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest);
+    // Natively, a full DFA: faster over every sentence, worth its few milliseconds to build. In the
+    // browser the worker may start often and memory is dearer, so wasm keeps the compact default.
+    #[cfg(not(target_arch = "wasm32"))]
+    builder.kind(Some(AhoCorasickKind::DFA));
+    let matcher = builder.build(&patterns).expect("lexicon phrases build an automaton");
     (matcher, kinds)
 }
 
