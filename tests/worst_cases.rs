@@ -160,3 +160,32 @@ fn one_megabyte_sentences_full_of_cues() {
         assert!(took <= ordinary * 2, "{name}: {took:?} against {ordinary:?} for ordinary text of the same size");
     }
 }
+
+#[test]
+fn the_checks_catch_a_broken_report() {
+    // The fuzz targets' checks are not a fake pass: each kind of damage to a good report is caught.
+    let text = "“It was a mistake,” sources familiar with the matter said. 😀 Critics say the plan failed, the sources said.";
+    let good = analyze(text, &Options::default());
+    props::check_report(text, &good);
+    assert!(good.claims.len() >= 2 && good.claims.iter().any(|c| c.group.is_some()), "{good:#?}");
+    let damage: [(&str, fn(&mut Report)); 8] = [
+        ("length", |r| r.length += 1),
+        ("span text", |r| r.claims[0].cue.text.push('x')),
+        ("span beyond the text", |r| r.claims[1].claim.end = r.length + 1),
+        ("start after end", |r| r.claims[0].sentence.start = r.claims[0].sentence.end + 1),
+        ("claims out of order", |r| {
+            r.claims.swap(0, 1);
+            r.claims[0].id = 0;
+            r.claims[1].id = 1;
+        }),
+        ("group out of range", |r| r.claims[0].group = Some(99)),
+        ("continues itself", |r| r.claims[1].continues = Some(1)),
+        ("summary", |r| r.summary.claims += 1),
+    ];
+    for (what, hurt) in damage {
+        let mut bad = good.clone();
+        hurt(&mut bad);
+        let caught = std::panic::catch_unwind(|| props::check_report(text, &bad)).is_err();
+        assert!(caught, "the checks missed: {what}");
+    }
+}
