@@ -467,6 +467,10 @@ fn speech(
                 let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
                 return Some((None, true, claim));
             }
+            // "…, told CNN the building shook": after "told" comes who was told, never who told.
+            if matches!(cue_word.as_str(), "told" | "tells" | "tell") {
+                return None;
+            }
             let mut k = after_cue;
             // Spanish: "dijo a EFE el ministro", "dijo a este diario el portavoz".
             if lex.language == Language::Es && next_word.as_deref() == Some("a") {
@@ -766,6 +770,16 @@ fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon)
         Left::Phrase(s) | Left::Relative(s) => s,
         _ => return None,
     };
+    // "Felix Okoro, 58, who rode out the storm, told…": an age between commas belongs to the name before it.
+    if text[name.start..name.end].chars().all(|c| c.is_ascii_digit()) {
+        let age_start = tokens.iter().position(|t| t.span.start == name.start)?;
+        if age_start >= 2 && is_punct(text, &tokens[age_start - 1], &[',']) {
+            if let Left::Phrase(person) = noun_phrase_before(text, tokens, age_start - 1, lex) {
+                return Some(person);
+            }
+        }
+        return None;
+    }
     // "Mr. Trump, in a brief interview on Saturday, said": an aside, not part of the source.
     if INTERJECTIONS.contains(&first_word.as_str()) {
         return Some(name);
