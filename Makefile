@@ -52,7 +52,7 @@ bench:
 
 ## ---- everything ------------------------------------------------------------------
 
-test: test-rust eval test-wasm test-e2e lint-extension
+test: test-rust eval fuzz-short test-wasm test-e2e lint-extension
 	@echo "make test: all suites passed"
 
 ## ---- web: wasm, extension, demo (owner: extension/www) ------------------------
