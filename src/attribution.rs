@@ -86,8 +86,42 @@ fn is_abbreviation_word(word: &str) -> bool {
 }
 
 /// Lower-case word of a token.
-fn lower(text: &str, t: &Token) -> String {
-    text_of(text, t).to_lowercase()
+/// Lower-case word of a token; borrowed when it is already lower case (most words), so the hot path
+/// does not allocate.
+fn lower<'a>(text: &'a str, t: &Token) -> Lower<'a> {
+    let word = text_of(text, t);
+    if word.chars().any(char::is_uppercase) {
+        Lower(std::borrow::Cow::Owned(word.to_lowercase()))
+    } else {
+        Lower(std::borrow::Cow::Borrowed(word))
+    }
+}
+
+/// A lower-cased word, borrowed or owned.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Lower<'a>(std::borrow::Cow<'a, str>);
+
+impl Lower<'_> {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
 }
 
 fn is_punct(text: &str, t: &Token, set: &[char]) -> bool {
@@ -307,7 +341,7 @@ fn noun_phrase_after(text: &str, tokens: &[Token], mut k: usize, lex: &LanguageL
 
 /// Does a noun phrase (not a time or an event) follow? "at the Pentagon" yes, "at a news conference" no.
 fn next_is_noun_phrase(text: &str, tokens: &[Token], k: usize) -> bool {
-    let words: Vec<String> = tokens[k.min(tokens.len())..].iter().take(3).filter(|t| t.word).map(|t| lower(text, t)).collect();
+    let words: Vec<String> = tokens[k.min(tokens.len())..].iter().take(3).filter(|t| t.word).map(|t| lower(text, t).into_owned()).collect();
     const EVENTS: &[&str] = &[
         "statement", "interview", "news", "press", "conference", "briefing", "meeting", "post", "tweet", "email", "letter", "speech",
         "hearing", "call", "video", "podcast", "rally", "comunicado", "entrevista", "rueda", "declaraciones", "monday", "tuesday",
@@ -522,7 +556,7 @@ fn passive_before(text: &str, tokens: &[Token], first: usize) -> bool {
 
 /// After an inversion, is this a source and not the claim? "said Lopez" yes; "said the strike worked" no.
 fn plausible_inverted_source(text: &str, tokens: &[Token], start: usize, end: usize, lex: &LanguageLexicon) -> bool {
-    let words: Vec<String> = tokens[start..end].iter().filter(|t| t.word).map(|t| lower(text, t)).collect();
+    let words: Vec<String> = tokens[start..end].iter().filter(|t| t.word).map(|t| lower(text, t).into_owned()).collect();
     if words.is_empty() || words.len() > 10 {
         return false;
     }
@@ -583,7 +617,7 @@ fn recipient(text: &str, tokens: &[Token], k: usize, lex: &LanguageLexicon) -> O
         if k + len > tokens.len() {
             continue;
         }
-        let phrase: Vec<String> = tokens[k..k + len].iter().map(|t| lower(text, t)).collect();
+        let phrase: Vec<String> = tokens[k..k + len].iter().map(|t| lower(text, t).into_owned()).collect();
         let phrase = phrase.join(" ");
         if lex.told_recipients.contains(phrase.as_str()) || lex.outlets.contains(phrase.as_str()) {
             // "told her that…" is reporting; "told her children a story" is not: a pronoun must end the object.
@@ -764,7 +798,7 @@ fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon)
     let mut first_word = lower(text, &tokens[k]);
     // ", and who spoke on condition …," / ", y que pidió el anonimato …,": a second relative clause.
     if matches!(first_word.as_str(), "and" | "y") && tokens.get(k + 1).is_some_and(|t| matches!(lower(text, t).as_str(), "who" | "que" | "quien")) {
-        first_word = "who".into();
+        first_word = Lower(std::borrow::Cow::Borrowed("who"));
     }
     let name = match noun_phrase_before(text, tokens, k - 1, lex) {
         Left::Phrase(s) | Left::Relative(s) => s,
