@@ -2,7 +2,7 @@
 // painting; core.js for the wasm; report.js and ui.js for the summary and exports), with
 // the core running in this page instead of a service worker. Static files, no network.
 import { analyze, coreVersion, loadCore } from './shared/core.js';
-import { loadTranslator } from './shared/i18n.js';
+import { loadTranslator } from './i18n-loader.js';
 import { lessonSentences, scoreLesson } from './shared/lesson.js';
 import { EXPORTS, claimDetail, compactClaims } from './shared/report.js';
 import { KINDS, defaults } from './shared/settings.js';

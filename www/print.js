@@ -3,7 +3,7 @@
 // out as a handout by the same code as the extension's print view.
 import { analyze } from './shared/core.js';
 import { renderHandout } from './shared/handout.js';
-import { loadTranslator } from './shared/i18n.js';
+import { loadTranslator } from './i18n-loader.js';
 
 const uiLang = (navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
 const t = await loadTranslator(new URL('./', location.href), uiLang);

@@ -1,5 +1,5 @@
 // UI strings. The extension uses the browser's i18n API over _locales/; the www demo
-// reads the same _locales/*/messages.json files and uses `translator` below.
+// reads the same _locales/*/messages.json files (www/i18n-loader.js) and uses `translator` below.
 
 /** t(key, subs) over a messages.json object (placeholders `$NAME$` with content "$1"…). */
 export function translator(messages, fallback = {}) {
@@ -19,11 +19,4 @@ export function translator(messages, fallback = {}) {
 /** t(key, subs) over the extension's i18n API. */
 export function extensionTranslator(api) {
   return (key, subs = []) => api.i18n.getMessage(key, (Array.isArray(subs) ? subs : [subs]).map(String)) || key;
-}
-
-/** Loads _locales/<lang>/messages.json relative to `base` (English fills any gap). */
-export async function loadTranslator(base, lang) {
-  const get = async (l) => (await fetch(new URL(`_locales/${l}/messages.json`, base))).json();
-  const en = await get('en');
-  return translator(lang === 'es' ? await get('es') : en, en);
 }

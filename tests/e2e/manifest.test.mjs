@@ -69,3 +69,21 @@ test('the built manifests ask for the same, one per browser', (t) => {
     }
   }
 });
+
+test('no extension source makes a network call (fetch, XHR, WebSocket, beacons, EventSource)', async () => {
+  const { readdirSync, statSync } = await import('node:fs');
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(m?js|html)$/.test(name)) files.push(p);
+    }
+  };
+  walk(join(root, 'extension'));
+  assert.ok(files.length > 10, 'the extension sources were found');
+  for (const f of files) {
+    const src = readFileSync(f, 'utf8').replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+    assert.ok(!/\bfetch\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts/.test(src), `${f.slice(root.length + 1)} makes no network call`);
+  }
+});
