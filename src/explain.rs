@@ -1,5 +1,9 @@
 //! A short, plain-language explanation of each claim, in the text's language,
 //! that a fourteen-year-old can follow and that names what a reader should ask.
+//!
+//! Both languages say the same things in the same order: each has one table of
+//! phrases ([`Phrases`]), and [`explain`] assembles the sentence from it. A `{}`
+//! in a phrase is filled with the claim's words, in order.
 
 use crate::report::{Checks, Kind, Language, Reason};
 
@@ -19,131 +23,226 @@ pub struct Facts<'a> {
     pub continues: bool,
 }
 
-fn count_phrase(checks: &Checks, language: Language) -> String {
-    match (language, checks.count.number, checks.count.plural) {
-        (Language::En, Some(1), _) => "one person".into(),
-        (Language::En, Some(n), _) => format!("{n} people"),
-        (Language::En, None, true) => "2 or more, number not given".into(),
-        (Language::En, None, false) => "number not given".into(),
-        (Language::Es, Some(1), _) => "una persona".into(),
-        (Language::Es, Some(n), _) => format!("{n} personas"),
-        (Language::Es, None, true) => "2 o más, sin número".into(),
-        (Language::Es, None, false) => "número no indicado".into(),
+/// Every phrase an explanation is made of, in one language.
+struct Phrases {
+    continues: &'static str,
+    /// An anonymous claim without checks.
+    anonymous_bare: &'static str,
+    /// The count, the group (or nothing), the source's words.
+    anonymous: &'static str,
+    /// How many claims rest on the group.
+    group: &'static str,
+    one_person: &'static str,
+    /// A stated number of people.
+    people: &'static str,
+    plural_unknown: &'static str,
+    number_unknown: &'static str,
+    /// How the group was first described.
+    points_back: &'static str,
+    vantage_given: &'static str,
+    vantage_missing: &'static str,
+    reason_given: &'static str,
+    reason_boilerplate: &'static str,
+    reason_missing: &'static str,
+    opinion: &'static str,
+    ask_anonymous: &'static str,
+    /// A vague source's words.
+    vague_source: &'static str,
+    /// A vague cue with no source ("it is believed").
+    vague_cue: &'static str,
+    unverified: &'static str,
+    report: &'static str,
+    organisation: &'static str,
+    /// The source's words and how it was first named.
+    named_earlier: &'static str,
+    named: &'static str,
+}
+
+const EN: Phrases = Phrases {
+    continues: "Part of a quote that continues from the sentence next to it. ",
+    anonymous_bare: "Anonymous source.",
+    anonymous: "Anonymous source ({}{}): “{}” is not named.",
+    group: ", one group mentioned {} times",
+    one_person: "one person",
+    people: "{} people",
+    plural_unknown: "2 or more, number not given",
+    number_unknown: "number not given",
+    points_back: " It points back to “{}”.",
+    vantage_given: " The article says how they would know (“{}”).",
+    vantage_missing: " The article does not say how they would know.",
+    reason_given: " It says why they were not named (“{}”).",
+    reason_boilerplate: " The only reason given for hiding their name is a stock phrase (“{}”).",
+    reason_missing: " It does not say why they were granted anonymity.",
+    opinion: " They judge a person rather than report a fact: most newsrooms do not let anonymous sources attack people.",
+    ask_anonymous: " Ask: who are they, how would they know, and does anyone on the record confirm it?",
+    vague_source: "Vague source: “{}” is an unspecified group, not someone you can check. Ask: who exactly says this, and how many of them?",
+    vague_cue: "Nobody is named: “{}” hides who holds this view. Ask: who says so, and on what evidence?",
+    unverified: "Unconfirmed: the article itself signals (“{}”) that this has not been checked. Ask: who reported it, and has anyone confirmed it?",
+    report: "Rests on other reporting (“{}”), not on this article's own sources. Ask: what did that report rely on?",
+    organisation: "On the record: an institution (“{}”) speaks for itself.",
+    named_earlier: "On the record: “{}” is {}, named earlier in the article.",
+    named: "On the record: a named person (“{}”).",
+};
+
+const ES: Phrases = Phrases {
+    continues: "Parte de una cita que sigue de la frase de al lado. ",
+    anonymous_bare: "Fuente anónima.",
+    anonymous: "Fuente anónima ({}{}): «{}» no tiene nombre.",
+    group: ", un mismo grupo citado {} veces",
+    one_person: "una persona",
+    people: "{} personas",
+    plural_unknown: "2 o más, sin número",
+    number_unknown: "número no indicado",
+    points_back: " Remite a «{}».",
+    vantage_given: " El artículo dice cómo lo sabrían («{}»).",
+    vantage_missing: " El artículo no dice cómo lo sabrían.",
+    reason_given: " Explica por qué no se las nombra («{}»).",
+    reason_boilerplate: " La única razón para ocultar su nombre es una fórmula («{}»).",
+    reason_missing: " No explica por qué se les concedió el anonimato.",
+    opinion: " Juzgan a una persona en lugar de informar de un hecho: la mayoría de las redacciones no permite que una fuente anónima ataque a nadie.",
+    ask_anonymous: " Pregúntate: ¿quiénes son, cómo lo sabrían y alguien con nombre lo confirma?",
+    vague_source: "Fuente imprecisa: «{}» es un grupo sin especificar, no alguien a quien se pueda comprobar. Pregúntate: ¿quién exactamente lo dice y cuántos son?",
+    vague_cue: "No se nombra a nadie: «{}» oculta quién lo piensa. Pregúntate: ¿quién lo dice y con qué pruebas?",
+    unverified: "Sin confirmar: el propio artículo indica («{}») que no se ha comprobado. Pregúntate: ¿quién lo informó y alguien lo ha confirmado?",
+    report: "Se apoya en otra información periodística («{}»), no en fuentes propias. Pregúntate: ¿en qué se basaba esa información?",
+    organisation: "Con nombre: una institución («{}») habla por sí misma.",
+    named_earlier: "Con nombre: «{}» es {}, citado antes en el artículo.",
+    named: "Con nombre: una persona identificada («{}»).",
+};
+
+fn phrases(language: Language) -> &'static Phrases {
+    match language {
+        Language::En => &EN,
+        Language::Es => &ES,
+    }
+}
+
+/// Appends `phrase` with each `{}` replaced by the next of `words`.
+fn fill(out: &mut String, phrase: &str, words: &[&str]) {
+    let mut pieces = phrase.split("{}");
+    out.push_str(pieces.next().unwrap_or_default());
+    for (piece, word) in pieces.zip(words) {
+        out.push_str(word);
+        out.push_str(piece);
+    }
+    debug_assert_eq!(phrase.matches("{}").count(), words.len(), "{phrase}");
+}
+
+fn count_phrase(checks: &Checks, p: &Phrases) -> String {
+    match (checks.count.number, checks.count.plural) {
+        (Some(1), _) => p.one_person.into(),
+        (Some(n), _) => p.people.replacen("{}", &n.to_string(), 1),
+        (None, true) => p.plural_unknown.into(),
+        (None, false) => p.number_unknown.into(),
     }
 }
 
 pub fn explain(f: &Facts) -> String {
-    match f.language {
-        Language::En => english(f),
-        Language::Es => spanish(f),
-    }
-}
-
-fn english(f: &Facts) -> String {
+    let p = phrases(f.language);
     let mut out = String::new();
     if f.continues {
-        out.push_str("Part of a quote that continues from the sentence next to it. ");
+        out.push_str(p.continues);
     }
     match f.kind {
         Kind::Anonymous => {
-            let Some(checks) = f.checks else { return out + "Anonymous source." };
-            let group = if f.group_mentions > 1 { format!(", one group mentioned {} times", f.group_mentions) } else { String::new() };
-            out.push_str(&format!("Anonymous source ({}{group}): “{}” is not named.", count_phrase(checks, Language::En), f.source_text));
+            let Some(checks) = f.checks else {
+                return out + p.anonymous_bare;
+            };
+            let mut group = String::new();
+            if f.group_mentions > 1 {
+                fill(&mut group, p.group, &[&f.group_mentions.to_string()]);
+            }
+            fill(
+                &mut out,
+                p.anonymous,
+                &[&count_phrase(checks, p), &group, f.source_text],
+            );
             if let Some(first) = f.first_mention {
-                out.push_str(&format!(" It points back to “{first}”."));
+                fill(&mut out, p.points_back, &[first]);
             }
             match &checks.vantage_text {
-                Some(v) => out.push_str(&format!(" The article says how they would know (“{}”).", v.text)),
-                None => out.push_str(" The article does not say how they would know."),
+                Some(v) => fill(&mut out, p.vantage_given, &[&v.text]),
+                None => out.push_str(p.vantage_missing),
             }
             match (checks.reason, &checks.reason_text) {
-                (Reason::Given, Some(r)) => out.push_str(&format!(" It says why they were not named (“{}”).", r.text)),
-                (Reason::Boilerplate, Some(r)) => {
-                    out.push_str(&format!(" The only reason given for hiding their name is a stock phrase (“{}”).", r.text))
-                }
-                _ => out.push_str(" It does not say why they were granted anonymity."),
+                (Reason::Given, Some(r)) => fill(&mut out, p.reason_given, &[&r.text]),
+                (Reason::Boilerplate, Some(r)) => fill(&mut out, p.reason_boilerplate, &[&r.text]),
+                _ => out.push_str(p.reason_missing),
             }
             if checks.opinion {
-                out.push_str(" They judge a person rather than report a fact: most newsrooms do not let anonymous sources attack people.");
+                out.push_str(p.opinion);
             }
-            out.push_str(" Ask: who are they, how would they know, and does anyone on the record confirm it?");
+            out.push_str(p.ask_anonymous);
         }
-        Kind::Vague if f.has_source => out.push_str(&format!(
-            "Vague source: “{}” is an unspecified group, not someone you can check. Ask: who exactly says this, and how many of them?",
-            f.source_text
-        )),
-        Kind::Vague => out.push_str(&format!(
-            "Nobody is named: “{}” hides who holds this view. Ask: who says so, and on what evidence?",
-            f.cue_text
-        )),
-        Kind::Unverified => out.push_str(&format!(
-            "Unconfirmed: the article itself signals (“{}”) that this has not been checked. Ask: who reported it, and has anyone confirmed it?",
-            f.cue_text
-        )),
-        Kind::Report => out.push_str(&format!(
-            "Rests on other reporting (“{}”), not on this article's own sources. Ask: what did that report rely on?",
-            f.source_text
-        )),
-        Kind::Organisation => out.push_str(&format!("On the record: an institution (“{}”) speaks for itself.", f.source_text)),
+        Kind::Vague if f.has_source => fill(&mut out, p.vague_source, &[f.source_text]),
+        Kind::Vague => fill(&mut out, p.vague_cue, &[f.cue_text]),
+        Kind::Unverified => fill(&mut out, p.unverified, &[f.cue_text]),
+        Kind::Report => fill(&mut out, p.report, &[f.source_text]),
+        Kind::Organisation => fill(&mut out, p.organisation, &[f.source_text]),
         Kind::Named => match f.first_mention {
-            Some(first) if f.has_source => out.push_str(&format!(
-                "On the record: “{}” is {first}, named earlier in the article.",
-                f.source_text
-            )),
-            _ => out.push_str(&format!("On the record: a named person (“{}”).", if f.has_source { f.source_text } else { f.cue_text })),
+            Some(first) if f.has_source => fill(&mut out, p.named_earlier, &[f.source_text, first]),
+            _ => fill(
+                &mut out,
+                p.named,
+                &[if f.has_source {
+                    f.source_text
+                } else {
+                    f.cue_text
+                }],
+            ),
         },
     }
     out
 }
 
-fn spanish(f: &Facts) -> String {
-    let mut out = String::new();
-    if f.continues {
-        out.push_str("Parte de una cita que sigue de la frase de al lado. ");
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every phrase, with its name, so the languages can be compared.
+    fn all(p: &Phrases) -> [(&'static str, &'static str); 23] {
+        [
+            ("continues", p.continues),
+            ("anonymous_bare", p.anonymous_bare),
+            ("anonymous", p.anonymous),
+            ("group", p.group),
+            ("one_person", p.one_person),
+            ("people", p.people),
+            ("plural_unknown", p.plural_unknown),
+            ("number_unknown", p.number_unknown),
+            ("points_back", p.points_back),
+            ("vantage_given", p.vantage_given),
+            ("vantage_missing", p.vantage_missing),
+            ("reason_given", p.reason_given),
+            ("reason_boilerplate", p.reason_boilerplate),
+            ("reason_missing", p.reason_missing),
+            ("opinion", p.opinion),
+            ("ask_anonymous", p.ask_anonymous),
+            ("vague_source", p.vague_source),
+            ("vague_cue", p.vague_cue),
+            ("unverified", p.unverified),
+            ("report", p.report),
+            ("organisation", p.organisation),
+            ("named_earlier", p.named_earlier),
+            ("named", p.named),
+        ]
     }
-    match f.kind {
-        Kind::Anonymous => {
-            let Some(checks) = f.checks else { return out + "Fuente anónima." };
-            let group = if f.group_mentions > 1 { format!(", un mismo grupo citado {} veces", f.group_mentions) } else { String::new() };
-            out.push_str(&format!("Fuente anónima ({}{group}): «{}» no tiene nombre.", count_phrase(checks, Language::Es), f.source_text));
-            if let Some(first) = f.first_mention {
-                out.push_str(&format!(" Remite a «{first}»."));
-            }
-            match &checks.vantage_text {
-                Some(v) => out.push_str(&format!(" El artículo dice cómo lo sabrían («{}»).", v.text)),
-                None => out.push_str(" El artículo no dice cómo lo sabrían."),
-            }
-            match (checks.reason, &checks.reason_text) {
-                (Reason::Given, Some(r)) => out.push_str(&format!(" Explica por qué no se las nombra («{}»).", r.text)),
-                (Reason::Boilerplate, Some(r)) => out.push_str(&format!(" La única razón para ocultar su nombre es una fórmula («{}»).", r.text)),
-                _ => out.push_str(" No explica por qué se les concedió el anonimato."),
-            }
-            if checks.opinion {
-                out.push_str(" Juzgan a una persona en lugar de informar de un hecho: la mayoría de las redacciones no permite que una fuente anónima ataque a nadie.");
-            }
-            out.push_str(" Pregúntate: ¿quiénes son, cómo lo sabrían y alguien con nombre lo confirma?");
+
+    #[test]
+    fn languages_fill_the_same_blanks() {
+        for ((name, en), (_, es)) in all(&EN).into_iter().zip(all(&ES)) {
+            assert_eq!(
+                en.matches("{}").count(),
+                es.matches("{}").count(),
+                "{name}: {en:?} / {es:?}"
+            );
         }
-        Kind::Vague if f.has_source => out.push_str(&format!(
-            "Fuente imprecisa: «{}» es un grupo sin especificar, no alguien a quien se pueda comprobar. Pregúntate: ¿quién exactamente lo dice y cuántos son?",
-            f.source_text
-        )),
-        Kind::Vague => out.push_str(&format!(
-            "No se nombra a nadie: «{}» oculta quién lo piensa. Pregúntate: ¿quién lo dice y con qué pruebas?",
-            f.cue_text
-        )),
-        Kind::Unverified => out.push_str(&format!(
-            "Sin confirmar: el propio artículo indica («{}») que no se ha comprobado. Pregúntate: ¿quién lo informó y alguien lo ha confirmado?",
-            f.cue_text
-        )),
-        Kind::Report => out.push_str(&format!(
-            "Se apoya en otra información periodística («{}»), no en fuentes propias. Pregúntate: ¿en qué se basaba esa información?",
-            f.source_text
-        )),
-        Kind::Organisation => out.push_str(&format!("Con nombre: una institución («{}») habla por sí misma.", f.source_text)),
-        Kind::Named => match f.first_mention {
-            Some(first) if f.has_source => out.push_str(&format!("Con nombre: «{}» es {first}, citado antes en el artículo.", f.source_text)),
-            _ => out.push_str(&format!("Con nombre: una persona identificada («{}»).", if f.has_source { f.source_text } else { f.cue_text })),
-        },
     }
-    out
+
+    #[test]
+    fn fill_replaces_blanks_in_order() {
+        let mut out = String::from("> ");
+        fill(&mut out, "“{}” is {}.", &["Ann {}", "here"]);
+        assert_eq!(out, "> “Ann {}” is here.");
+    }
 }
