@@ -418,6 +418,24 @@ fn show_reason(r: Reason) -> &'static str {
     }
 }
 
+/// Scores one stated check of a found anonymous label (nothing when `want` is `None`):
+/// `agreement` counts it, and when the claim's value (`got`; `None` when the claim has
+/// no checks) disagrees, returns the line that says so ("reason labelled none, reported given").
+fn check<W: Copy + std::fmt::Display, G: Copy>(
+    agreement: &mut Agreement,
+    name: &str,
+    want: Option<W>,
+    got: Option<G>,
+    agrees: impl Fn(W, G) -> bool,
+    show: impl Fn(G) -> String,
+) -> Option<String> {
+    let want = want?;
+    let ok = got.is_some_and(|g| agrees(want, g));
+    agreement.record(ok);
+    let reported = || got.map(show).unwrap_or_else(|| "nothing".into());
+    (!ok).then(|| format!("{name} labelled {want}, reported {}", reported()))
+}
+
 /// Scores one article's report. `sentences` are the article's sentence units in bytes.
 pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan]) -> ArticleResult {
     let name = article.name();
@@ -460,11 +478,21 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
         .iter()
         .map(|c| units.best(sp(&c.sentence)))
         .collect();
+    // The claim is in the label's unit and its source or cue overlaps the label's words.
+    let covers = |l: &Label, lu: Option<usize>, c: &Claim| {
+        overlaps(sp(&c.sentence), units.span(lu)) && claim_anchor_overlaps(c, (l.start, l.end))
+    };
     let matches = |l: &Label, lu: Option<usize>, c: &Claim| {
-        c.kind == l.kind
-            && c.continues.is_none()
-            && overlaps(sp(&c.sentence), units.span(lu))
-            && claim_anchor_overlaps(c, (l.start, l.end))
+        c.kind == l.kind && c.continues.is_none() && covers(l, lu, c)
+    };
+    // The claims that fall in a unit (none when the unit is `None`).
+    let claims_in = |unit: Option<usize>| {
+        report
+            .claims
+            .iter()
+            .zip(&claim_unit)
+            .filter(move |(_, cu)| unit.is_some() && **cu == unit)
+            .map(|(c, _)| c)
     };
 
     // Labels: found or not, and which claim found them.
@@ -477,12 +505,7 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
         let others: Vec<&Claim> = report
             .claims
             .iter()
-            .filter(|c| {
-                c.kind != l.kind
-                    && c.continues.is_none()
-                    && overlaps(sp(&c.sentence), units.span(lu))
-                    && claim_anchor_overlaps(c, (l.start, l.end))
-            })
+            .filter(|c| c.kind != l.kind && c.continues.is_none() && covers(l, lu, c))
             .collect();
         if matches!(l.kind, Kind::Named | Kind::Organisation)
             && others
@@ -532,13 +555,7 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
                 ),
             );
         } else {
-            let here: Vec<String> = report
-                .claims
-                .iter()
-                .zip(&claim_unit)
-                .filter(|(_, u)| **u == lu && lu.is_some())
-                .map(|(c, _)| describe(c))
-                .collect();
+            let here: Vec<String> = claims_in(lu).map(describe).collect();
             let detail = if here.is_empty() {
                 format!(
                     "{} «{}» not found (no claim in this sentence)",
@@ -593,11 +610,11 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
         if matched {
             t.matched += 1;
         } else {
-            let covers_other = article.labels.iter().zip(&label_unit).any(|(l, lu)| {
-                l.kind != c.kind
-                    && overlaps(sp(&c.sentence), units.span(*lu))
-                    && claim_anchor_overlaps(c, (l.start, l.end))
-            });
+            let covers_other = article
+                .labels
+                .iter()
+                .zip(&label_unit)
+                .any(|(l, lu)| l.kind != c.kind && covers(l, *lu, c));
             if !covers_other {
                 let labelled_here = label_unit.iter().any(|u| *u == cu && cu.is_some());
                 let why = if labelled_here {
@@ -618,11 +635,7 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
     // Continuations found.
     for mu in &cont_units {
         s.continuations.labels += 1;
-        let found = report
-            .claims
-            .iter()
-            .zip(&claim_unit)
-            .any(|(c, cu)| c.continues.is_some() && cu == mu && mu.is_some());
+        let found = claims_in(*mu).any(|c| c.continues.is_some());
         if found {
             s.continuations.found += 1;
         } else {
@@ -657,13 +670,7 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
     // Decoys.
     for m in &article.decoys {
         let du = units.at(m.at);
-        let hits: Vec<String> = report
-            .claims
-            .iter()
-            .zip(&claim_unit)
-            .filter(|(_, cu)| **cu == du && du.is_some())
-            .map(|(c, _)| describe(c))
-            .collect();
+        let hits: Vec<String> = claims_in(du).map(describe).collect();
         s.decoys.record(hits.is_empty());
         if !hits.is_empty() {
             push(
@@ -725,54 +732,46 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
             continue;
         }
         let got = report.claims[ci].checks.as_ref();
-        let mut wrong: Vec<String> = Vec::new();
-        if let Some(want) = l.checks.reason {
-            let ok = got.is_some_and(|g| g.reason == want);
-            s.checks.reason.record(ok);
-            if !ok {
-                wrong.push(format!(
-                    "reason labelled {}, reported {}",
-                    show_reason(want),
-                    got.map(|g| show_reason(g.reason)).unwrap_or("nothing")
-                ));
-            }
-        }
-        if let Some(want) = l.checks.vantage {
-            let ok = got.is_some_and(|g| g.vantage == want);
-            s.checks.vantage.record(ok);
-            if !ok {
-                wrong.push(format!(
-                    "vantage labelled {}, reported {}",
-                    want,
-                    got.map(|g| g.vantage.to_string())
-                        .unwrap_or("nothing".into())
-                ));
-            }
-        }
-        if let Some(want) = l.checks.count {
-            let ok = got.is_some_and(|g| count_matches(want, &g.count));
-            s.checks.count.record(ok);
-            if !ok {
-                wrong.push(format!(
-                    "count labelled {}, reported {}",
-                    want,
-                    got.map(|g| show_count(&g.count))
-                        .unwrap_or("nothing".into())
-                ));
-            }
-        }
-        if let Some(want) = l.checks.opinion {
-            let ok = got.is_some_and(|g| g.opinion == want);
-            s.checks.opinion.record(ok);
-            if !ok {
-                wrong.push(format!(
-                    "opinion labelled {}, reported {}",
-                    want,
-                    got.map(|g| g.opinion.to_string())
-                        .unwrap_or("nothing".into())
-                ));
-            }
-        }
+        let stated = &l.checks;
+        let c = &mut s.checks;
+        let reason = got.map(|g| show_reason(g.reason));
+        let wrong: Vec<String> = [
+            check(
+                &mut c.reason,
+                "reason",
+                stated.reason.map(show_reason),
+                reason,
+                |w, g| w == g,
+                str::to_string,
+            ),
+            check(
+                &mut c.vantage,
+                "vantage",
+                stated.vantage,
+                got.map(|g| g.vantage),
+                |w, g| w == g,
+                |g| g.to_string(),
+            ),
+            check(
+                &mut c.count,
+                "count",
+                stated.count,
+                got.map(|g| &g.count),
+                count_matches,
+                show_count,
+            ),
+            check(
+                &mut c.opinion,
+                "opinion",
+                stated.opinion,
+                got.map(|g| g.opinion),
+                |w, g| w == g,
+                |g| g.to_string(),
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         if !wrong.is_empty() {
             push(
                 label_unit[li],
@@ -1127,6 +1126,27 @@ mod tests {
         assert!(count_matches(CountLabel::One, &c(None, false)));
         assert!(count_matches(CountLabel::Plural, &c(Some(3), true)));
         assert!(!count_matches(CountLabel::Plural, &c(None, false)));
+    }
+
+    #[test]
+    fn stated_checks() {
+        let mut a = Agreement::default();
+        let same = |w: bool, g: bool| w == g;
+        let show = |g: bool| g.to_string();
+        assert_eq!(check(&mut a, "vantage", None, Some(true), same, show), None);
+        assert_eq!(
+            check(&mut a, "vantage", Some(true), Some(true), same, show),
+            None
+        );
+        assert_eq!(
+            check(&mut a, "vantage", Some(true), Some(false), same, show).as_deref(),
+            Some("vantage labelled true, reported false")
+        );
+        assert_eq!(
+            check(&mut a, "opinion", Some(false), None, same, show).as_deref(),
+            Some("opinion labelled false, reported nothing")
+        );
+        assert_eq!(a, Agreement { agree: 1, total: 3 });
     }
 
     #[test]
