@@ -146,6 +146,15 @@ pub struct Row {
     pub url: Option<String>,
     /// The language the text was read in.
     pub language: &'static str,
+    #[serde(flatten)]
+    pub counts: Counts,
+    #[serde(skip)]
+    pub sentences: Vec<FlaggedSentence>,
+}
+
+/// What an article row and an outlet's totals both count (serialised flat, in this order).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
     /// All attributed claims (the Report's `summary.claims`).
     pub attributions: u32,
     pub anonymous: u32,
@@ -158,7 +167,7 @@ pub struct Row {
     pub flagged: u32,
     /// Anonymous claims as a share of all claims (0 when there are none).
     pub anonymous_share: f64,
-    /// Distinct groups of anonymous sources.
+    /// Distinct groups of anonymous sources (for an outlet: summed over its articles).
     pub anonymous_groups: u32,
     /// Anonymous claims that give a real reason for anonymity.
     pub reasons_given: u32,
@@ -166,12 +175,10 @@ pub struct Row {
     pub reasons_boilerplate: u32,
     /// Anonymous claims with no reason at all.
     pub reasons_missing: u32,
-    #[serde(skip)]
-    pub sentences: Vec<FlaggedSentence>,
 }
 
-impl Row {
-    pub fn kind_count(&self, k: Kind) -> u32 {
+impl Counts {
+    pub fn kind(&self, k: Kind) -> u32 {
         match k {
             Kind::Anonymous => self.anonymous,
             Kind::Vague => self.vague,
@@ -181,61 +188,76 @@ impl Row {
             Kind::Named => self.named,
         }
     }
+
+    /// The sum of several counts; its anonymous share is that of the summed claims.
+    pub fn total<'a>(all: impl IntoIterator<Item = &'a Counts>) -> Counts {
+        let mut t = Counts::default();
+        for c in all {
+            t.attributions += c.attributions;
+            t.anonymous += c.anonymous;
+            t.vague += c.vague;
+            t.unverified += c.unverified;
+            t.report += c.report;
+            t.organisation += c.organisation;
+            t.named += c.named;
+            t.flagged += c.flagged;
+            t.anonymous_groups += c.anonymous_groups;
+            t.reasons_given += c.reasons_given;
+            t.reasons_boilerplate += c.reasons_boilerplate;
+            t.reasons_missing += c.reasons_missing;
+        }
+        t.anonymous_share = if t.attributions == 0 {
+            0.0
+        } else {
+            f64::from(t.anonymous) / f64::from(t.attributions)
+        };
+        t
+    }
+
+    /// The CSV cells, in `CSV_HEADER` order.
+    fn csv_cells(&self) -> [String; 13] {
+        [
+            self.attributions.to_string(),
+            self.anonymous.to_string(),
+            self.vague.to_string(),
+            self.unverified.to_string(),
+            self.report.to_string(),
+            self.organisation.to_string(),
+            self.named.to_string(),
+            self.flagged.to_string(),
+            format!("{:.4}", self.anonymous_share),
+            self.anonymous_groups.to_string(),
+            self.reasons_given.to_string(),
+            self.reasons_boilerplate.to_string(),
+            self.reasons_missing.to_string(),
+        ]
+    }
 }
 
 /// Totals for one outlet.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Outlet {
     /// The outlet's name; `null` for articles whose outlet is not known.
     pub outlet: Option<String>,
     pub articles: u32,
-    pub attributions: u32,
-    pub anonymous: u32,
-    pub vague: u32,
-    pub unverified: u32,
-    pub report: u32,
-    pub organisation: u32,
-    pub named: u32,
-    pub flagged: u32,
-    /// Anonymous claims as a share of all the outlet's claims.
-    pub anonymous_share: f64,
-    /// Distinct anonymous groups, summed over the outlet's articles.
-    pub anonymous_groups: u32,
-    pub reasons_given: u32,
-    pub reasons_boilerplate: u32,
-    pub reasons_missing: u32,
+    #[serde(flatten)]
+    pub counts: Counts,
 }
 
 /// Per-outlet totals, the outlets with most articles first (then by name; unknown last).
 pub fn outlets(rows: &[Row]) -> Vec<Outlet> {
-    let mut map: BTreeMap<Option<&str>, Outlet> = BTreeMap::new();
+    let mut map: BTreeMap<Option<&str>, Vec<&Counts>> = BTreeMap::new();
     for r in rows {
-        let o = map.entry(r.outlet.as_deref()).or_insert_with(|| Outlet {
-            outlet: r.outlet.clone(),
-            ..Outlet::default()
-        });
-        o.articles += 1;
-        o.attributions += r.attributions;
-        o.anonymous += r.anonymous;
-        o.vague += r.vague;
-        o.unverified += r.unverified;
-        o.report += r.report;
-        o.organisation += r.organisation;
-        o.named += r.named;
-        o.flagged += r.flagged;
-        o.anonymous_groups += r.anonymous_groups;
-        o.reasons_given += r.reasons_given;
-        o.reasons_boilerplate += r.reasons_boilerplate;
-        o.reasons_missing += r.reasons_missing;
+        map.entry(r.outlet.as_deref()).or_default().push(&r.counts);
     }
-    let mut out: Vec<Outlet> = map.into_values().collect();
-    for o in &mut out {
-        o.anonymous_share = if o.attributions == 0 {
-            0.0
-        } else {
-            f64::from(o.anonymous) / f64::from(o.attributions)
-        };
-    }
+    let mut out: Vec<Outlet> = map
+        .into_iter()
+        .map(|(outlet, counts)| Outlet {
+            outlet: outlet.map(String::from),
+            articles: counts.len() as u32,
+            counts: Counts::total(counts),
+        })
+        .collect();
     out.sort_by(|a, b| {
         a.outlet
             .is_none()
@@ -380,19 +402,21 @@ fn build_row(origin: Origin, raw: &str, is_html: bool, given: Given, options: &O
         date,
         url,
         language: report.language.as_str(),
-        attributions: s.claims,
-        anonymous: by(Kind::Anonymous),
-        vague: by(Kind::Vague),
-        unverified: by(Kind::Unverified),
-        report: by(Kind::Report),
-        organisation: by(Kind::Organisation),
-        named: by(Kind::Named),
-        flagged: s.flagged,
-        anonymous_share: s.anonymous_share,
-        anonymous_groups: s.anonymous_groups,
-        reasons_given,
-        reasons_boilerplate: s.checks_missed.boilerplate_reason,
-        reasons_missing: s.checks_missed.reason,
+        counts: Counts {
+            attributions: s.claims,
+            anonymous: by(Kind::Anonymous),
+            vague: by(Kind::Vague),
+            unverified: by(Kind::Unverified),
+            report: by(Kind::Report),
+            organisation: by(Kind::Organisation),
+            named: by(Kind::Named),
+            flagged: s.flagged,
+            anonymous_share: s.anonymous_share,
+            anonymous_groups: s.anonymous_groups,
+            reasons_given,
+            reasons_boilerplate: s.checks_missed.boilerplate_reason,
+            reasons_missing: s.checks_missed.reason,
+        },
         sentences,
     };
     (row, warning)
@@ -949,7 +973,7 @@ fn csv_table(rows: &[Row]) -> csv::Result<Vec<u8>> {
             Some(serde_json::Value::String(s)) => s.clone(),
             Some(v) => v.to_string(),
         };
-        let record: [String; 21] = [
+        let record = [
             crate::render::csv_cell(&r.file),
             r.line.map(|l| l.to_string()).unwrap_or_default(),
             crate::render::csv_cell(&id),
@@ -958,21 +982,10 @@ fn csv_table(rows: &[Row]) -> csv::Result<Vec<u8>> {
             text(&r.date),
             text(&r.url),
             r.language.to_string(),
-            r.attributions.to_string(),
-            r.anonymous.to_string(),
-            r.vague.to_string(),
-            r.unverified.to_string(),
-            r.report.to_string(),
-            r.organisation.to_string(),
-            r.named.to_string(),
-            r.flagged.to_string(),
-            format!("{:.4}", r.anonymous_share),
-            r.anonymous_groups.to_string(),
-            r.reasons_given.to_string(),
-            r.reasons_boilerplate.to_string(),
-            r.reasons_missing.to_string(),
-        ];
-        w.write_record(&record)?;
+        ]
+        .into_iter()
+        .chain(r.counts.csv_cells());
+        w.write_record(record)?;
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
@@ -1040,6 +1053,6 @@ mod tests {
         let o = outlets(&rows);
         assert_eq!(o.iter().map(|o| o.outlet.as_deref()).collect::<Vec<_>>(), [Some("B"), Some("A"), None]);
         assert_eq!(o[0].articles, 2);
-        assert_eq!(o[0].attributions, rows[0].attributions);
+        assert_eq!(o[0].counts.attributions, rows[0].counts.attributions);
     }
 }

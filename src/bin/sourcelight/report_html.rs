@@ -6,7 +6,7 @@
 //! file names, sentences, explanations) goes through [`esc`]; no article text is put
 //! into the script.
 
-use super::{shorten, Outlet, Row};
+use super::{shorten, Counts, Outlet, Row};
 use sourcelight::{Kind, Reason};
 use std::fmt::Write as _;
 
@@ -41,14 +41,6 @@ pub fn esc(s: &str) -> String {
 
 fn pct(x: f64) -> String {
     format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
-}
-
-fn share(part: u32, whole: u32) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        f64::from(part) / f64::from(whole)
-    }
 }
 
 /// The date as the table shows it: the day of an ISO timestamp, else the text (shortened).
@@ -304,11 +296,8 @@ const FLAGS: [Kind; 3] = [Kind::Anonymous, Kind::Vague, Kind::Unverified];
 pub fn page(rows: &[Row], outlets: &[Outlet], ui: Ui) -> String {
     let t = ui.t();
     let mut h = String::with_capacity(4096 + rows.len() * 3000);
-    let total = |f: fn(&Row) -> u32| rows.iter().map(f).sum::<u32>();
-    let claims = total(|r| r.attributions);
-    let anonymous = total(|r| r.anonymous);
-    let vague = total(|r| r.vague);
-    let unverified = total(|r| r.unverified);
+    let all = Counts::total(rows.iter().map(|r| &r.counts));
+    let (claims, anonymous, vague, unverified) = (all.attributions, all.anonymous, all.vague, all.unverified);
     let known_outlets = outlets.iter().filter(|o| o.outlet.is_some()).count();
 
     let _ = write!(h, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", t.code);
@@ -333,14 +322,14 @@ pub fn page(rows: &[Row], outlets: &[Outlet], ui: Ui) -> String {
             ui.articles_n(rows.len()),
             ui.count(known_outlets as u64, ("outlet", "outlets"), ("", "")),
             if some_unknown { " (and some whose outlet is not known)" } else { "" },
-            pct(share(anonymous, claims)),
+            pct(all.anonymous_share),
         ),
         Ui::Es => format!(
             "{} de {}{}: {claims} atribuciones, de ellas {anonymous} anónimas ({}), {vague} vagas y {unverified} sin verificar.",
             ui.articles_n(rows.len()),
             ui.count(known_outlets as u64, ("", ""), ("medio", "medios")),
             if some_unknown { " (y algunos de medio desconocido)" } else { "" },
-            pct(share(anonymous, claims)),
+            pct(all.anonymous_share),
         ),
     };
     let _ = writeln!(h, "<p class=\"lead\">{lead}</p>");
@@ -361,6 +350,25 @@ pub fn page(rows: &[Row], outlets: &[Outlet], ui: Ui) -> String {
 /// Number cell; `v` is the value sorted on.
 fn num(h: &mut String, v: impl std::fmt::Display) {
     let _ = write!(h, "<td class=\"n\">{v}</td>");
+}
+
+/// The cells an article row and an outlet row share: attributions, anonymous, vague,
+/// unverified, anonymous share, groups and the three reason counts.
+fn count_cells(h: &mut String, c: &Counts) {
+    num(h, c.attributions);
+    num(h, c.anonymous);
+    num(h, c.vague);
+    num(h, c.unverified);
+    let _ = write!(
+        h,
+        "<td class=\"n\" data-v=\"{:.6}\">{}</td>",
+        c.anonymous_share,
+        pct(c.anonymous_share)
+    );
+    num(h, c.anonymous_groups);
+    num(h, c.reasons_given);
+    num(h, c.reasons_boilerplate);
+    num(h, c.reasons_missing);
 }
 
 fn articles_table(h: &mut String, rows: &[Row], ui: Ui) {
@@ -448,24 +456,11 @@ fn articles_table(h: &mut String, rows: &[Row], ui: Ui) {
             }
             None => h.push_str("<td data-v=\"\"></td>"),
         }
-        num(h, r.attributions);
-        num(h, r.anonymous);
-        num(h, r.vague);
-        num(h, r.unverified);
-        let _ = write!(
-            h,
-            "<td class=\"n\" data-v=\"{:.6}\">{}</td>",
-            r.anonymous_share,
-            pct(r.anonymous_share)
-        );
-        num(h, r.anonymous_groups);
-        num(h, r.reasons_given);
-        num(h, r.reasons_boilerplate);
-        num(h, r.reasons_missing);
+        count_cells(h, &r.counts);
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody>\n");
-    let total = |f: fn(&Row) -> u32| rows.iter().map(f).sum::<u32>();
+    let total = Counts::total(rows.iter().map(|r| &r.counts));
     let all = match (ui, rows.len()) {
         (Ui::En, 1) => "1 article".to_string(),
         (Ui::En, n) => format!("All {n} articles"),
@@ -478,15 +473,15 @@ fn articles_table(h: &mut String, rows: &[Row], ui: Ui) {
          <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
          <td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr></tfoot>",
         all,
-        total(|r| r.attributions),
-        total(|r| r.anonymous),
-        total(|r| r.vague),
-        total(|r| r.unverified),
-        pct(share(total(|r| r.anonymous), total(|r| r.attributions))),
-        total(|r| r.anonymous_groups),
-        total(|r| r.reasons_given),
-        total(|r| r.reasons_boilerplate),
-        total(|r| r.reasons_missing),
+        total.attributions,
+        total.anonymous,
+        total.vague,
+        total.unverified,
+        pct(total.anonymous_share),
+        total.anonymous_groups,
+        total.reasons_given,
+        total.reasons_boilerplate,
+        total.reasons_missing,
     );
     h.push_str("</table></div>\n</section>\n");
 }
@@ -530,20 +525,7 @@ fn outlets_section(h: &mut String, outlets: &[Outlet], ui: Ui) {
             }
         }
         num(h, o.articles);
-        num(h, o.attributions);
-        num(h, o.anonymous);
-        num(h, o.vague);
-        num(h, o.unverified);
-        let _ = write!(
-            h,
-            "<td class=\"n\" data-v=\"{:.6}\">{}</td>",
-            o.anonymous_share,
-            pct(o.anonymous_share)
-        );
-        num(h, o.anonymous_groups);
-        num(h, o.reasons_given);
-        num(h, o.reasons_boilerplate);
-        num(h, o.reasons_missing);
+        count_cells(h, &o.counts);
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody></table></div>\n</section>\n");
@@ -569,8 +551,8 @@ fn share_chart(h: &mut String, outlets: &[Outlet], ui: Ui) {
         };
     }
     shown.sort_by(|a, b| {
-        b.anonymous_share
-            .total_cmp(&a.anonymous_share)
+        b.counts.anonymous_share
+            .total_cmp(&a.counts.anonymous_share)
             .then(b.articles.cmp(&a.articles))
     });
     const ROW: usize = 24;
@@ -603,16 +585,16 @@ fn share_chart(h: &mut String, outlets: &[Outlet], ui: Ui) {
             Ui::En => write!(
                 h,
                 ": {} anonymous ({} of {} attributions, {articles})</title>",
-                pct(o.anonymous_share),
-                o.anonymous,
-                o.attributions,
+                pct(o.counts.anonymous_share),
+                o.counts.anonymous,
+                o.counts.attributions,
             ),
             Ui::Es => write!(
                 h,
                 ": {} anónimas ({} de {} atribuciones, {articles})</title>",
-                pct(o.anonymous_share),
-                o.anonymous,
-                o.attributions,
+                pct(o.counts.anonymous_share),
+                o.counts.anonymous,
+                o.counts.attributions,
             ),
         };
         let _ = write!(
@@ -622,7 +604,7 @@ fn share_chart(h: &mut String, outlets: &[Outlet], ui: Ui) {
             y + 16
         );
         push_esc(h, &shorten(name, 28));
-        let w = BAR * o.anonymous_share.clamp(0.0, 1.0);
+        let w = BAR * o.counts.anonymous_share.clamp(0.0, 1.0);
         let _ = writeln!(
             h,
             "</text><rect x=\"{LABEL:.1}\" y=\"{}\" width=\"{w:.1}\" height=\"{}\" fill=\"#c0392b\"/><text x=\"{:.1}\" y=\"{}\">{}</text></g>",
@@ -630,7 +612,7 @@ fn share_chart(h: &mut String, outlets: &[Outlet], ui: Ui) {
             ROW - 8,
             LABEL + w + 6.0,
             y + 16,
-            pct(o.anonymous_share)
+            pct(o.counts.anonymous_share)
         );
     }
     h.push_str("</svg>\n</section>\n");
@@ -663,7 +645,7 @@ fn kinds_chart(h: &mut String, rows: &[Row], ui: Ui) {
     const H: f64 = 220.0;
     const LEFT: f64 = 36.0;
     const TOP: f64 = 12.0;
-    let max = rows.iter().map(|r| r.attributions).max().unwrap_or(0).max(1);
+    let max = rows.iter().map(|r| r.counts.attributions).max().unwrap_or(0).max(1);
     let step = W / rows.len() as f64;
     let bar = if step >= 4.0 { (step * 0.8).min(40.0) } else { step };
     let _ = writeln!(
@@ -695,11 +677,11 @@ fn kinds_chart(h: &mut String, rows: &[Row], ui: Ui) {
         let _ = write!(h, "<a href=\"#a{i}\"><title>{}. ", i + 1);
         push_esc(h, r.title.as_deref().unwrap_or(&r.file));
         let _ = match ui {
-            Ui::En => write!(h, ": {} attributions", r.attributions),
-            Ui::Es => write!(h, ": {} atribuciones", r.attributions),
+            Ui::En => write!(h, ": {} attributions", r.counts.attributions),
+            Ui::Es => write!(h, ": {} atribuciones", r.counts.attributions),
         };
         for k in Kind::ALL {
-            let n = r.kind_count(k);
+            let n = r.counts.kind(k);
             if n > 0 {
                 let _ = write!(h, ", {}", ui.kind_n(k, n));
             }
@@ -713,7 +695,7 @@ fn kinds_chart(h: &mut String, rows: &[Row], ui: Ui) {
         );
         let mut top = H;
         for k in Kind::ALL {
-            let n = r.kind_count(k);
+            let n = r.counts.kind(k);
             if n == 0 {
                 continue;
             }
@@ -759,7 +741,7 @@ fn sentences_section(h: &mut String, rows: &[Row], ui: Ui) {
             ("frase marcada", "frases marcadas"),
         ));
         for k in FLAGS {
-            let c = r.kind_count(k);
+            let c = r.counts.kind(k);
             if c > 0 {
                 meta.push(ui.kind_n(k, c));
             }
