@@ -116,3 +116,13 @@ api.runtime.onMessage.addListener((msg, sender, reply) => {
 });
 
 api.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
+
+// Each content script keeps a port open to this worker while it runs; nothing is sent on it.
+// When the extension is updated or reloaded the port disconnects, and that is how the old copy
+// of the content script learns it must take down its markers (see content.js).
+const ports = new Set();
+api.runtime.onConnect.addListener((port) => {
+  if (port.name !== 'sourcelight-tab' || port.sender?.id !== api.runtime.id) { port.disconnect(); return; }
+  ports.add(port);
+  port.onDisconnect.addListener(() => ports.delete(port));
+});

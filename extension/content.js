@@ -2,6 +2,10 @@
 // paints the claims it gets back, and keeps them up to date as the page grows.
 // Safe to inject twice: a second copy tears the first one down (listeners, observer,
 // markers, tooltip host) before it starts, so nothing is ever painted twice.
+// Safe across updates: when the extension is updated, reloaded or removed, this copy's
+// context is gone (runtime.id is undefined, messages throw). It notices at once through its
+// port to the worker (which disconnects), or at the latest on the next event it handles, and
+// takes down its own markers, tooltip host and listeners; it never removes a newer copy's.
 (function () {
   'use strict';
   const api = globalThis.browser && globalThis.browser.runtime ? globalThis.browser : globalThis.chrome;
@@ -29,8 +33,43 @@
   let lesson = null; // a SourcelightPage.Lesson while lesson mode is on
   let generation = 0;
   let lastState = { status: 'idle' };
+  let port = null; // open while the worker runs; its disconnect tells an update apart from a worker stop
+
+  /** Is this copy's extension context still there (not updated, reloaded or removed)? */
+  function alive() {
+    try { return !!(api.runtime && api.runtime.id); } catch { return false; }
+  }
+
+  /** Called where this copy may find out it has been orphaned: everything of it goes. */
+  function orphaned() {
+    if (alive()) return false;
+    teardown();
+    return true;
+  }
+
+  /**
+   * A port to the worker, opened when this copy talks to it. It disconnects when the worker
+   * stops (then it is opened again with the next message) or when the extension goes away.
+   */
+  function connect() {
+    if (port || !alive()) return;
+    try {
+      port = api.runtime.connect({ name: 'sourcelight-tab' });
+      port.onDisconnect.addListener(() => {
+        port = null;
+        try { void api.runtime.lastError; } catch { /* context gone */ } // read, so it is not reported
+        // The worker closes a moment before the extension's context is taken from this copy:
+        // look again a few times (cheap, and it does not wake the worker as reconnecting would).
+        if (!orphaned()) for (const ms of [50, 250, 1000, 3000]) setTimeout(orphaned, ms);
+      });
+    } catch {
+      port = null;
+      orphaned();
+    }
+  }
 
   function send(msg) {
+    connect();
     return api.runtime.sendMessage(msg);
   }
 
@@ -59,7 +98,7 @@
   }
 
   function ensurePainter() {
-    if (!painter) painter = new Page.Painter({ doc: document, t, detail });
+    if (!painter) painter = new Page.Painter({ doc: document, t, detail, alive });
     return painter;
   }
 
@@ -76,12 +115,13 @@
     const started = performance.now();
     lastState = { status: 'scanning' };
     try {
-      if (!article || !article.isConnected) {
+      if (!article || !Page.isLive(article)) {
         article = Page.findArticle(document);
         watch();
       }
       if (!article) { lastState = { status: 'no-article' }; return; }
       const index = await Page.collectText(article, { isCancelled: () => gen !== generation });
+      watchInside(index);
       const collectedAt = performance.now();
       const reply = await ask({ type: 'scan', text: index.text, url: location.href, host: location.hostname, title: document.title });
       if (gen !== generation) return;
@@ -109,6 +149,7 @@
       }).catch(() => {});
     } catch (err) {
       if (err && err.name === 'Cancelled') return;
+      if (orphaned()) return;
       lastState = { status: 'error', error: String((err && err.message) || err) };
       if (painter) painter.clear();
     } finally {
@@ -154,29 +195,55 @@
 
   function scheduleScan(delay = 500) {
     clearTimeout(debounce);
-    debounce = setTimeout(() => { if (enabled) scan(); }, delay);
+    debounce = setTimeout(() => { if (enabled && !orphaned()) scan(); }, delay);
   }
 
   /**
    * Re-scan (debounced) when the article changes or grows, or is taken out of the page
    * (a rewritten or replaced body: the article is found again); ignores everything else.
    */
+  const OBSERVE = { childList: true, subtree: true, characterData: true };
+  let observed = new Set(); // shadow roots and frame documents observed besides the page
+
   function watch() {
     if (observer) observer.disconnect();
+    observed = new Set();
     if (!article) return;
     observer = new MutationObserver((records) => {
-      const gone = !article || !article.isConnected;
+      if (orphaned()) return;
+      const gone = !article || !Page.isLive(article);
       let touched = gone;
       for (let i = 0; !touched && i < records.length; i++) {
         const r = records[i];
-        if (r.type === 'characterData' || r.addedNodes.length || r.removedNodes.length) touched = article.contains(r.target);
+        if (r.type === 'characterData' || r.addedNodes.length || r.removedNodes.length) touched = Page.containsDeep(article, r.target);
       }
       if (!touched) return;
       if (gone) article = null;
       if (running) again = true;
       else scheduleScan(500);
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.documentElement, OBSERVE);
+  }
+
+  /** Changes inside the open shadow roots and same-origin frames the article was read from. */
+  function watchInside(index) {
+    if (!observer) return;
+    for (const scope of [...index.shadowRoots, ...index.docs]) {
+      if (scope === document || observed.has(scope)) continue;
+      const target = scope.nodeType === 9 ? scope.documentElement : scope;
+      if (!target) continue;
+      try { observer.observe(target, OBSERVE); observed.add(scope); } catch { /* a frame that went away */ }
+    }
+  }
+
+  /** A frame in the article (or any frame, while no article is found) that loads is read again. */
+  function onFrameLoad(e) {
+    const el = e.target;
+    if (!enabled || !el || (el.tagName !== 'IFRAME' && el.tagName !== 'FRAME')) return;
+    if (orphaned()) return;
+    if (article && !Page.containsDeep(article, el)) return;
+    if (running) again = true;
+    else scheduleScan(100);
   }
 
   function start() {
@@ -202,17 +269,19 @@
     generation++;
     clearTimeout(debounce);
     if (observer) observer.disconnect();
+    observer = null;
     setLesson(false);
     if (painter) painter.destroy();
     painter = null;
     abort.abort();
+    if (port) { try { port.disconnect(); } catch { /* context gone */ } port = null; }
     try { api.runtime.onMessage.removeListener(onMessage); } catch { /* context gone */ }
     try { api.storage.onChanged.removeListener(onStorage); } catch { /* context gone */ }
     if (globalThis[SLOT] && globalThis[SLOT].teardown === teardown) delete globalThis[SLOT];
   }
 
   function onMessage(msg, sender, reply) {
-    if (!msg || sender.id !== api.runtime.id) return false;
+    if (orphaned() || !msg || sender.id !== api.runtime.id) return false;
     switch (msg.type) {
       case 'state':
         reply({ host: location.hostname, url: location.href, title: document.title, enabled, running, ...lastState, lesson: lessonState() });
@@ -248,7 +317,7 @@
   }
 
   async function onStorage(changes, area) {
-    if (area !== 'sync' || !changes.settings) return;
+    if (orphaned() || area !== 'sync' || !changes.settings) return;
     let cfg;
     try { cfg = await ask({ type: 'config', host: location.hostname, fresh: true }); } catch { return; }
     if (!cfg) return;
@@ -259,6 +328,7 @@
 
   api.runtime.onMessage.addListener(onMessage);
   api.storage.onChanged.addListener(onStorage);
+  document.addEventListener('load', onFrameLoad, { capture: true, passive: true, signal: abort.signal });
   globalThis[SLOT] = { teardown };
 
   (async () => {

@@ -31,7 +31,9 @@ async function tabState() {
   try {
     return await toTab({ type: 'state' });
   } catch {
-    await api.scripting.insertCSS({ target: { tabId }, files: ['shared/markers.css'] });
+    // The marker styles go into same-origin frames too (the article may be read from them).
+    await api.scripting.insertCSS({ target: { tabId, allFrames: true }, files: ['shared/markers.css'] })
+      .catch(() => api.scripting.insertCSS({ target: { tabId }, files: ['shared/markers.css'] }));
     await api.scripting.executeScript({ target: { tabId }, files: ['shared/page.js', 'content.js'] });
     for (let i = 0; i < 20; i++) {
       try { return await toTab({ type: 'state' }); } catch { await new Promise((r) => setTimeout(r, 50)); }

@@ -8,9 +8,14 @@
 // injecting it twice is harmless. In a content script that global lives in the extension's
 // isolated world, out of the page's reach. It never adds, removes or changes a page element,
 // except the single tooltip host it appends to <html> when a tooltip is first shown.
+//
+// The page is read as it is rendered (the flat tree): into open shadow roots (through their
+// slots) and same-origin, unsandboxed iframes; closed shadow roots, cross-origin and sandboxed
+// frames are left alone. Every walk over the tree is iterative (an explicit stack or parent
+// pointers), never recursive, so no nesting depth can exhaust the call stack.
 (function () {
   'use strict';
-  const VERSION = 2;
+  const VERSION = 3;
   if (globalThis.SourcelightPage && globalThis.SourcelightPage.version === VERSION) return;
 
   const KINDS = ['anonymous', 'vague', 'unverified', 'report', 'organisation', 'named'];
@@ -20,7 +25,7 @@
   const SKIP_TAGS = new Set(['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE',
     'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED',
     'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'DIALOG', 'MENU', 'HEAD', 'TITLE', 'META', 'LINK', 'IMG',
-    'PICTURE', 'SOURCE', 'MAP', 'DATALIST', 'OUTPUT', 'METER', 'PROGRESS', 'SLOT',
+    'PICTURE', 'SOURCE', 'MAP', 'DATALIST', 'OUTPUT', 'METER', 'PROGRESS',
     // Photo captions and credits: not the article's prose.
     'FIGCAPTION']);
   const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu',
@@ -52,17 +57,66 @@
     return false;
   }
 
+  const FRAME_TAGS = new Set(['IFRAME', 'FRAME']);
+
+  /**
+   * The document of a same-origin, unsandboxed frame element, or null: a cross-origin frame's
+   * document cannot be read (null), and a sandboxed frame is left alone whatever its origin.
+   */
+  function frameDocument(el) {
+    if (!el || !FRAME_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('sandbox')) return null;
+    let doc = null;
+    try { doc = el.contentDocument; } catch { return null; }
+    return doc && doc.body && doc.defaultView ? doc : null;
+  }
+
+  /**
+   * The parent in the rendered tree: the parent element, the host of a shadow root, or the
+   * frame element of a frame's document (null at the top document).
+   */
+  function up(node) {
+    if (node.parentElement) return node.parentElement;
+    const parent = node.parentNode;
+    if (!parent) return null;
+    if (parent.nodeType === 11 && parent.host) return parent.host; // a shadow root
+    if (parent.nodeType === 9) { // a frame's <html>
+      try { return (parent.defaultView && parent.defaultView.frameElement) || null; } catch { return null; }
+    }
+    return null;
+  }
+
+  /** Does `a` hold `b` in the rendered tree (through shadow roots and frames)? */
+  function containsDeep(a, b) {
+    for (let n = b; n; n = up(n)) if (n === a) return true;
+    return false;
+  }
+
+  /** Is the node in a live document: connected, and every frame it sits in still attached? */
+  function isLive(node) {
+    if (!node || !node.isConnected) return false;
+    for (let doc = node.ownerDocument; doc;) {
+      const win = doc.defaultView;
+      if (!win) return false;
+      let frame = null;
+      try { frame = win.frameElement; } catch { return false; }
+      if (!frame) return true; // the top document (or one whose parent we cannot see)
+      if (!frame.isConnected) return false;
+      doc = frame.ownerDocument;
+    }
+    return false;
+  }
+
   /** Is this element (and so its whole subtree) outside what a reader reads as the article? */
   function skipElement(el, view) {
     const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag)) return true;
+    if (SKIP_TAGS.has(tag) && !(FRAME_TAGS.has(tag) && frameDocument(el))) return true;
     if (el.hidden || el.getAttribute('aria-hidden') === 'true' || el.inert) return true;
     const role = el.getAttribute('role');
     if (role && SKIP_ROLES.has(role)) return true;
     if (el.isContentEditable || el.getAttribute('contenteditable') != null) return true;
     if (isNoise(classAndId(el))) return true;
     if (view) {
-      const style = view.getComputedStyle(el);
+      const style = (el.ownerDocument === view.document ? view : viewOf(el.ownerDocument) || view).getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden' || style.contentVisibility === 'hidden') return true;
     }
     return false;
@@ -72,15 +126,55 @@
     return doc.defaultView && typeof doc.defaultView.getComputedStyle === 'function' ? doc.defaultView : null;
   }
 
+  /**
+   * Where the page's text can be: the document, and every open shadow root and same-origin
+   * frame document in it (found by one iterative walk over the elements).
+   */
+  function scopes(doc) {
+    const out = [doc];
+    for (let i = 0; i < out.length; i++) {
+      const scope = out[i];
+      const start = scope.nodeType === 9 ? scope.documentElement : scope;
+      if (!start) continue;
+      let el = scope.nodeType === 9 ? start : start.firstElementChild;
+      const stop = scope.nodeType === 9 ? null : scope;
+      while (el) {
+        if (el.shadowRoot) out.push(el.shadowRoot);
+        let descend = true;
+        if (FRAME_TAGS.has(el.tagName)) {
+          const inner = frameDocument(el);
+          if (inner) out.push(inner);
+          descend = false;
+        } else if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || el.tagName === 'TEMPLATE') {
+          descend = false;
+        }
+        if (descend && el.firstElementChild) { el = el.firstElementChild; continue; }
+        while (el && el !== stop && !el.nextElementSibling) {
+          el = el.parentElement;
+          if (el === start && stop === null) el = null;
+        }
+        if (!el || el === stop) break;
+        el = el.nextElementSibling;
+      }
+    }
+    return out;
+  }
+
   /** Paragraph-level text lengths on the page, skipping navigation, comments and hidden parts. */
-  function paragraphs(doc, view) {
+  function paragraphs(doc, view, where) {
     const out = [];
-    for (const p of doc.body.querySelectorAll('p, pre, blockquote, li, td, h2, h3')) {
+    const found = [];
+    for (const scope of where) {
+      const base = scope.nodeType === 9 ? scope.body : scope;
+      if (base) found.push(...base.querySelectorAll('p, pre, blockquote, li, td, h2, h3'));
+    }
+    for (const p of found) {
       const len = (p.textContent || '').replace(/\s+/g, ' ').trim().length;
       if (len < 25) continue;
       let skip = false;
-      for (let el = p; el && el !== doc.body && el !== doc.documentElement; el = el.parentElement) {
-        if (skipElement(el, null)) { skip = true; break; }
+      for (let el = p; el && el !== doc.body && el !== doc.documentElement; el = up(el)) {
+        if (el.nodeType === 1 && skipElement(el, null)) { skip = true; break; }
+        if (view && FRAME_TAGS.has(el.tagName) && el.getClientRects().length === 0) { skip = true; break; }
       }
       if (skip) continue;
       if (view && p.getClientRects().length === 0) continue; // display:none somewhere above
@@ -96,15 +190,16 @@
   function findArticle(doc = document) {
     if (!doc.body) return null;
     const view = viewOf(doc);
-    const paras = paragraphs(doc, view);
+    const where = scopes(doc);
+    const paras = paragraphs(doc, view, where);
     const score = new Map();
     const total = new Map();
     for (const { el, len } of paras) {
-      const parent = el.parentElement;
+      const parent = up(el);
       if (parent) score.set(parent, (score.get(parent) || 0) + len);
-      const grand = parent && parent.parentElement;
+      const grand = parent && up(parent);
       if (grand) score.set(grand, (score.get(grand) || 0) + len / 2);
-      for (let a = parent; a; a = a.parentElement) total.set(a, (total.get(a) || 0) + len);
+      for (let a = parent; a; a = up(a)) total.set(a, (total.get(a) || 0) + len);
     }
     let dense = null;
     let best = 0;
@@ -133,20 +228,19 @@
       }
     }
     const denseTotal = total.get(dense) || 0;
-    const semantic = [
-      ...doc.querySelectorAll('[itemprop~="articleBody"]'),
-      ...doc.querySelectorAll('article'),
-      ...doc.querySelectorAll('main, [role="main"]'),
-    ];
+    const semantic = [];
+    for (const sel of ['[itemprop~="articleBody"]', 'article', 'main, [role="main"]']) {
+      for (const scope of where) semantic.push(...scope.querySelectorAll(sel));
+    }
     // The innermost articleBody or <article> around the densest block is the article;
     // a <main> only when it adds little to it; one inside the block when it holds most of it.
     let pick = null;
     for (const el of semantic) {
       const t = total.get(el) || 0;
       const isMain = el.tagName === 'MAIN' || el.getAttribute('role') === 'main';
-      if (el.contains(dense) && (!isMain || t <= denseTotal * 1.6)) {
-        if (!pick || pick.contains(el)) pick = el;
-      } else if (dense.contains(el) && t >= denseTotal * 0.75 && !pick) {
+      if (containsDeep(el, dense) && (!isMain || t <= denseTotal * 1.6)) {
+        if (!pick || containsDeep(pick, el)) pick = el;
+      } else if (containsDeep(dense, el) && t >= denseTotal * 0.75 && !pick) {
         pick = el;
       }
     }
@@ -184,6 +278,8 @@
     const nodes = [];
     const starts = [];
     const lens = [];
+    const docs = new Set([doc]); // every document read (the page, same-origin frames)
+    const shadowRoots = new Set(); // every open shadow root read
     let length = 0;
     let pending = 2; // 0: none, 1: "\n", 2: "\n\n" (leading indentation is dropped too)
     let sliceStart = now();
@@ -206,40 +302,61 @@
       length += data.length;
     };
 
-    let node = root.firstChild;
+    // What is rendered inside an element, in order (the flat tree): an open shadow root's
+    // children instead of the element's own; a slot's assigned nodes (or its fallback
+    // children); a same-origin frame's <body>. A frame on the stack is either a sibling
+    // cursor ({ next }) or a list ({ list, i }); `block` says a block ends when it is done.
+    const contents = (el, block) => {
+      if (el.shadowRoot) {
+        shadowRoots.add(el.shadowRoot);
+        return { next: el.shadowRoot.firstChild, list: null, i: 0, block };
+      }
+      if (el.tagName === 'SLOT' && typeof el.assignedNodes === 'function') {
+        const assigned = el.assignedNodes();
+        if (assigned.length) return { next: null, list: assigned, i: 0, block };
+      } else if (FRAME_TAGS.has(el.tagName)) {
+        const inner = frameDocument(el);
+        if (inner) docs.add(inner);
+        return { next: null, list: inner ? [inner.body] : [], i: 0, block: true };
+      }
+      return { next: el.firstChild, list: null, i: 0, block };
+    };
+
+    const stack = [{ ...contents(root, false), block: false }];
     let steps = 0;
-    while (node) {
+    while (stack.length) {
       if ((++steps & 127) === 0 && now() - sliceStart > budgetMs) {
         maxSliceMs = Math.max(maxSliceMs, now() - sliceStart);
         await yieldToMain();
-        if (isCancelled() || !root.isConnected) throw new Cancelled();
+        if (isCancelled() || !isLive(root)) throw new Cancelled();
         sliceStart = now();
       }
-      let descend = false;
+      const top = stack[stack.length - 1];
+      let node;
+      if (top.list) node = top.i < top.list.length ? top.list[top.i++] : null;
+      else { node = top.next; if (node) top.next = node.nextSibling; }
+      if (!node) {
+        stack.pop();
+        if (top.block) pending = 2;
+        continue;
+      }
       if (node.nodeType === 3) {
         emit(node);
       } else if (node.nodeType === 1) {
         if (node.tagName === 'BR') {
           if (pending < 1) pending = 1;
         } else if (!(skip && skip(node)) && !skipElement(node, view)) {
-          if (BLOCK_TAGS.has(node.tagName)) pending = 2;
-          descend = !!node.firstChild;
+          const block = BLOCK_TAGS.has(node.tagName);
+          if (block) pending = 2;
+          stack.push(contents(node, block));
         }
       }
-      if (descend) { node = node.firstChild; continue; }
-      while (node && node !== root && !node.nextSibling) {
-        node = node.parentNode;
-        if (node && node.nodeType === 1 && BLOCK_TAGS.has(node.tagName)) pending = 2;
-      }
-      if (!node || node === root) break;
-      if (node.nodeType === 1 && BLOCK_TAGS.has(node.tagName)) pending = 2;
-      node = node.nextSibling;
     }
     const text = parts.join('');
     const nodeIndex = new WeakMap();
     for (let i = 0; i < nodes.length; i++) nodeIndex.set(nodes[i], i);
     maxSliceMs = Math.max(maxSliceMs, now() - sliceStart);
-    return { text, nodes, starts, lens, nodeIndex, root, maxSliceMs };
+    return { text, nodes, starts, lens, nodeIndex, root, docs: [...docs], shadowRoots: [...shadowRoots], maxSliceMs };
   }
 
   /** Index of the last segment starting at or before `pos` (-1 if none). */
@@ -257,19 +374,30 @@
 
   function nodeIntact(index, i) {
     const n = index.nodes[i];
-    return n.isConnected && n.data.length === index.lens[i];
+    return isLive(n) && n.data.length === index.lens[i];
   }
 
-  /** A DOM Range for text offsets [start, end) (UTF-16), across element boundaries; null if stale. */
+  /**
+   * A DOM Range for text offsets [start, end) (UTF-16), across element boundaries; null if
+   * stale. A range cannot leave its tree, so a span that runs on into another document or
+   * shadow tree is cut where its first tree ends.
+   */
   function rangeFor(index, start, end) {
     if (!(end > start) || index.nodes.length === 0) return null;
     let i = segmentAt(index, start);
     if (i < 0) i = 0;
     if (index.starts[i] + index.lens[i] <= start) i++; // start in a block gap: next text node
-    const j = segmentAt(index, end - 1);
+    let j = segmentAt(index, end - 1);
     if (i >= index.nodes.length || j < i) return null;
+    if (j > i) {
+      const tree = index.nodes[i].getRootNode();
+      if (index.nodes[j].getRootNode() !== tree) {
+        while (j > i && index.nodes[j].getRootNode() !== tree) j--;
+        end = index.starts[j] + index.lens[j];
+      }
+    }
     if (!nodeIntact(index, i) || !nodeIntact(index, j)) return null;
-    const range = index.root.ownerDocument.createRange();
+    const range = index.nodes[i].ownerDocument.createRange();
     range.setStart(index.nodes[i], Math.max(0, start - index.starts[i]));
     range.setEnd(index.nodes[j], Math.min(index.lens[j], end - index.starts[j]));
     return range;
@@ -355,15 +483,27 @@
 .sl-lesson .sentence { font-style: italic; } .sl-lesson .expl { margin: 2px 0 0; }
 `;
 
+  /** A document's highlight registry (CSS.highlights of its window), or null. */
+  function registryOf(doc) {
+    const win = doc && doc.defaultView;
+    try { return win && win.CSS && win.CSS.highlights ? win.CSS.highlights : null; } catch { return null; }
+  }
+
   /**
    * Paints claims on one collected article and shows their tooltips.
-   *   new Painter({ doc, t, detail, prefix })
+   *   new Painter({ doc, t, detail, prefix, alive })
    *   t(key, subs)         UI strings (the extension's i18n, or the demo's)
    *   detail(id) → Promise<claim detail | null>   (see report.js claimDetail)
+   *   alive() → false once the code that made it is gone (an extension that was updated or
+   *                        removed): the painter then takes down what it painted, and nothing else
+   * Highlights live in each document's own registry (a same-origin frame has its own), one per
+   * kind. A painter only ever removes the registrations it made itself, so an older copy being
+   * taken down never wipes a newer one's markers.
    */
   class Painter {
-    constructor({ doc = document, t = (k) => k, detail = async () => null, prefix = 'sourcelight', checkLines = null } = {}) {
+    constructor({ doc = document, t = (k) => k, detail = async () => null, prefix = 'sourcelight', checkLines = null, alive = () => true } = {}) {
       this.doc = doc;
+      this.alive = alive;
       this.t = t;
       this.detail = detail;
       this.prefix = prefix;
@@ -375,7 +515,8 @@
       this.index = null;
       this.items = []; // { id, kind, start, end, range } sorted by start
       this.byKey = new Map();
-      this.highlights = new Map();
+      this.highlights = new Map(); // document -> Map(kind -> Highlight)
+      this.listening = new Set(); // documents whose events are listened to
       this.details = new Map();
       this.generation = 0;
       this.shown = null;
@@ -386,7 +527,34 @@
       this.abort = new AbortController();
       this.moveFrame = 0;
       this.lastPoint = null;
-      this.listen();
+      this.shadowRoots = [];
+      // Markers left by an earlier copy whose extension was updated (it can no longer run to
+      // take them down itself) are dropped: this painter is the page's only live one.
+      const registry = registryOf(doc);
+      if (registry) for (const name of [...registry.keys()]) if (name.startsWith(`${prefix}-`)) registry.delete(name);
+      this.listen(doc);
+    }
+
+    /** The Highlight of `kind` in `doc`'s registry (made in that document's own window). */
+    highlightFor(doc, kind) {
+      let byKind = this.highlights.get(doc);
+      if (!byKind) {
+        byKind = new Map();
+        const H = (doc.defaultView && doc.defaultView.Highlight) || Highlight;
+        KINDS.forEach((k, i) => {
+          const h = new H();
+          h.priority = KINDS.length - i;
+          byKind.set(k, h);
+        });
+        this.highlights.set(doc, byKind);
+        if (doc !== this.doc) this.listen(doc);
+      }
+      return byKind.get(kind);
+    }
+
+    /** Takes this painter's registration `name` out of `registry` (another's stays). */
+    unregister(registry, name, mine) {
+      if (registry.get(name) === mine) registry.delete(name);
     }
 
     name(kind) {
@@ -407,11 +575,19 @@
     }
 
     register() {
-      if (typeof CSS === 'undefined' || !CSS.highlights) return;
-      for (const kind of KINDS) {
-        for (const suffix of ['', '-dark']) CSS.highlights.delete(`${this.prefix}-${kind}${suffix}`);
-        const h = this.highlights.get(kind);
-        if (h && this.painted && !this.hidden && this.kinds.has(kind)) CSS.highlights.set(this.name(kind), h);
+      if (!this.alive()) { this.destroy(); return; }
+      for (const [doc, byKind] of this.highlights) {
+        const registry = registryOf(doc);
+        if (!registry) { this.highlights.delete(doc); continue; } // a frame that went away
+        for (const kind of KINDS) {
+          const h = byKind.get(kind);
+          const show = this.painted && !this.hidden && this.kinds.has(kind);
+          for (const suffix of ['', '-dark']) {
+            const name = `${this.prefix}-${kind}${suffix}`;
+            if (show && name === this.name(kind)) registry.set(name, h);
+            else this.unregister(registry, name, h);
+          }
+        }
       }
     }
 
@@ -423,13 +599,8 @@
       const gen = ++this.generation;
       this.maxSliceMs = 0;
       this.details.clear();
-      if (!this.highlights.size) {
-        KINDS.forEach((kind, i) => {
-          const h = new Highlight();
-          h.priority = KINDS.length - i;
-          this.highlights.set(kind, h);
-        });
-      }
+      this.highlightFor(this.doc, KINDS[0]); // the page's own registry always holds the kinds
+      this.shadowRoots = index.shadowRoots || [];
       if (this.index === null || this.index.root !== index.root) this.dark = isDark(index.root);
       const sameText = this.index && this.index.root === index.root;
 
@@ -449,19 +620,19 @@
         if (!kind) continue;
         const key = `${k}:${start}:${end}`;
         let item = sameText ? this.byKey.get(key) : undefined;
-        if (item && !item.range.collapsed && item.range.startContainer.isConnected) {
+        if (item && !item.range.collapsed && isLive(item.range.startContainer)) {
           this.byKey.delete(key);
           item.id = id;
         } else {
           const range = rangeFor(index, start, end);
           if (!range) continue;
           item = { id, kind, start, end, range };
-          this.highlights.get(kind).add(range);
+          this.highlightFor(range.startContainer.ownerDocument, kind).add(range);
         }
         next.set(key, item);
         items.push(item);
       }
-      for (const old of this.byKey.values()) this.highlights.get(old.kind).delete(old.range);
+      for (const old of this.byKey.values()) this.highlightFor(old.range.startContainer.ownerDocument, old.kind).delete(old.range);
       this.byKey = next;
       items.sort((a, b) => a.start - b.start || b.end - a.end);
       this.items = items;
@@ -477,7 +648,7 @@
     /** Removes every marker and unregisters the highlights (the tooltip host stays until destroy). */
     clear() {
       this.generation++;
-      for (const h of this.highlights.values()) h.clear();
+      for (const byKind of this.highlights.values()) for (const h of byKind.values()) h.clear();
       this.byKey.clear();
       this.items = [];
       this.index = null;
@@ -488,14 +659,24 @@
 
     /** Everything off: markers, listeners, the tooltip host. */
     destroy() {
-      this.clear();
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.generation++;
       this.abort.abort();
-      if (typeof CSS !== 'undefined' && CSS.highlights) {
-        for (const kind of [...KINDS, 'flash']) {
-          CSS.highlights.delete(`${this.prefix}-${kind}`);
-          CSS.highlights.delete(`${this.prefix}-${kind}-dark`);
+      for (const [doc, byKind] of this.highlights) {
+        const registry = registryOf(doc);
+        for (const [kind, h] of byKind) {
+          if (registry) for (const suffix of ['', '-dark']) this.unregister(registry, `${this.prefix}-${kind}${suffix}`, h);
+          h.clear();
         }
+        if (registry && this.flashing && this.flashing.doc === doc) this.unregister(registry, `${this.prefix}-flash`, this.flashing.h);
       }
+      this.highlights.clear();
+      this.byKey.clear();
+      this.items = [];
+      this.index = null;
+      this.painted = false;
+      this.shown = null;
       clearTimeout(this.flashTimer);
       if (this.host) this.host.remove();
       this.host = this.shadow = this.tip = null;
@@ -526,10 +707,11 @@
       return this.items.find((it) => it.id === id) || null;
     }
 
-    caretAt(x, y) {
-      const doc = this.doc;
+    /** The caret position at a point of `doc`'s viewport, inside the open shadow roots read too. */
+    caretAt(x, y, doc = this.doc) {
       if (doc.caretPositionFromPoint) {
-        const p = doc.caretPositionFromPoint(x, y);
+        const shadowRoots = this.shadowRoots.filter((r) => r.ownerDocument === doc);
+        const p = shadowRoots.length ? doc.caretPositionFromPoint(x, y, { shadowRoots }) : doc.caretPositionFromPoint(x, y);
         return p && { node: p.offsetNode, offset: p.offset };
       }
       if (doc.caretRangeFromPoint) {
@@ -539,9 +721,9 @@
       return null;
     }
 
-    itemAtPoint(x, y) {
+    itemAtPoint(x, y, doc = this.doc) {
       if (!this.index || !this.items.length) return null;
-      const caret = this.caretAt(x, y);
+      const caret = this.caretAt(x, y, doc);
       if (!caret || !caret.node || caret.node.nodeType !== 3) return null;
       const pos = offsetOf(this.index, caret.node, caret.offset);
       if (pos < 0) return null;
@@ -560,7 +742,7 @@
         return pos < 0 ? null : this.itemAt(pos);
       }
       if (node && node.nodeType === 1) {
-        const walker = this.doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        const walker = node.ownerDocument.createTreeWalker(node, NodeFilter.SHOW_TEXT);
         for (let t = walker.nextNode(), n = 0; t && n < 50; t = walker.nextNode(), n++) {
           const pos = offsetOf(this.index, t, 0);
           const it = pos >= 0 && this.itemAt(pos);
@@ -570,34 +752,57 @@
       return null;
     }
 
-    listen() {
+    /** Hover, keyboard focus and caret in `doc` (the page, or a same-origin frame read with it). */
+    listen(doc) {
+      if (this.listening.has(doc)) return;
+      this.listening.add(doc);
       const opts = { capture: true, passive: true, signal: this.abort.signal };
-      const doc = this.doc;
       doc.addEventListener('pointermove', (e) => {
-        this.lastPoint = [e.clientX, e.clientY];
+        this.lastPoint = [e.clientX, e.clientY, doc];
         if (this.moveFrame) return;
         this.moveFrame = requestAnimationFrame(() => {
           this.moveFrame = 0;
-          const [x, y] = this.lastPoint;
-          const item = this.itemAtPoint(x, y);
+          if (!this.alive()) { this.destroy(); return; }
+          const [x, y, at] = this.lastPoint;
+          const item = this.itemAtPoint(x, y, at);
           if (item) this.showTip(item, { x, y });
           else if (this.shown && this.shown.via === 'pointer') this.hideTip();
         });
       }, opts);
       doc.addEventListener('focusin', (e) => {
-        const item = this.itemAtNode(e.target);
+        if (!this.alive()) { this.destroy(); return; }
+        const target = (e.composedPath && e.composedPath()[0]) || e.target; // inside an open shadow root too
+        const item = this.itemAtNode(target);
         if (item) this.showTip(item, { via: 'focus' });
         else if (this.shown && this.shown.via !== 'pointer') this.hideTip();
       }, opts);
       doc.addEventListener('selectionchange', () => {
         const sel = doc.getSelection && doc.getSelection();
         if (!sel || !sel.rangeCount || !this.items.length) return;
+        if (!this.alive()) { this.destroy(); return; }
         const item = this.itemAtNode(sel.focusNode, sel.focusOffset);
         if (item) this.showTip(item, { via: 'caret' });
         else if (this.shown && this.shown.via === 'caret') this.hideTip();
       }, opts);
       doc.addEventListener('keydown', (e) => { if (e.key === 'Escape' && this.shown) this.hideTip(); }, opts);
       doc.addEventListener('scroll', () => { if (this.shown && this.shown.via === 'pointer') this.hideTip(); }, opts);
+    }
+
+    /** Where `doc`'s viewport lies in this painter's page (0, 0 for the page itself). */
+    offsetOf(doc) {
+      let x = 0;
+      let y = 0;
+      for (let d = doc; d && d !== this.doc;) {
+        let frame = null;
+        try { frame = d.defaultView && d.defaultView.frameElement; } catch { frame = null; }
+        if (!frame) break;
+        const r = frame.getBoundingClientRect();
+        const cs = frame.ownerDocument.defaultView.getComputedStyle(frame);
+        x += r.left + frame.clientLeft + (parseFloat(cs.paddingLeft) || 0);
+        y += r.top + frame.clientTop + (parseFloat(cs.paddingTop) || 0);
+        d = frame.ownerDocument;
+      }
+      return { x, y };
     }
 
     ensureHost() {
@@ -695,6 +900,12 @@
       if (x != null) {
         for (const r of rects) if (y >= r.top - 2 && y <= r.bottom + 2) { anchor = r; break; }
       }
+      // A claim in a frame: its rectangles and the pointer are in the frame's viewport.
+      const off = this.offsetOf(item.range.startContainer.ownerDocument);
+      if (off.x || off.y) {
+        anchor = { left: anchor.left + off.x, top: anchor.top + off.y, bottom: anchor.bottom + off.y };
+        if (x != null) { x += off.x; y += off.y; }
+      }
       const w = tip.offsetWidth;
       const h = tip.offsetHeight;
       const vw = view.innerWidth;
@@ -713,11 +924,20 @@
       if (!item) return false;
       const target = item.range.startContainer.parentElement;
       if (target) target.scrollIntoView({ block: 'center', behavior: 'instant' });
-      const h = new Highlight(item.range);
+      const doc = item.range.startContainer.ownerDocument;
+      const registry = registryOf(doc);
+      if (!registry) return false;
+      const H = (doc.defaultView && doc.defaultView.Highlight) || Highlight;
+      const h = new H(item.range);
       h.priority = 100;
-      CSS.highlights.set(`${this.prefix}-flash`, h);
+      if (this.flashing && this.flashing.doc !== doc) {
+        const before = registryOf(this.flashing.doc);
+        if (before) this.unregister(before, `${this.prefix}-flash`, this.flashing.h);
+      }
+      registry.set(`${this.prefix}-flash`, h);
+      this.flashing = { doc, h };
       clearTimeout(this.flashTimer);
-      this.flashTimer = setTimeout(() => CSS.highlights.delete(`${this.prefix}-flash`), 1600);
+      this.flashTimer = setTimeout(() => { this.unregister(registry, `${this.prefix}-flash`, h); this.flashing = null; }, 1600);
       this.showTip(item, { via: 'focus' });
       return true;
     }
@@ -763,8 +983,7 @@
       this.folded = false;
       this.panel = null;
       this.abort = new AbortController();
-      this.highlight = typeof Highlight === 'function' ? new Highlight() : null;
-      if (this.highlight) this.highlight.priority = 0;
+      this.highlights = new Map(); // document -> its `lesson-chosen` Highlight
       this.doc.addEventListener('click', (e) => this.onClick(e), { capture: true, passive: true, signal: this.abort.signal });
     }
 
@@ -815,16 +1034,29 @@
     }
 
     paintChosen() {
-      if (!this.highlight || typeof CSS === 'undefined' || !CSS.highlights) return;
-      this.highlight.clear();
+      for (const h of this.highlights.values()) h.clear();
       if (this.index) {
         for (const [s, e] of this.chosen.values()) {
           const r = rangeFor(this.index, s, e);
-          if (r) this.highlight.add(r);
+          if (!r) continue;
+          const doc = r.startContainer.ownerDocument;
+          let h = this.highlights.get(doc);
+          if (!h) {
+            const H = doc.defaultView && doc.defaultView.Highlight;
+            if (typeof H !== 'function') continue;
+            h = new H();
+            h.priority = 0;
+            this.highlights.set(doc, h);
+          }
+          h.add(r);
         }
       }
-      if (this.highlight.size) CSS.highlights.set('lesson-chosen', this.highlight);
-      else CSS.highlights.delete('lesson-chosen');
+      for (const [doc, h] of this.highlights) {
+        const registry = registryOf(doc);
+        if (!registry) { this.highlights.delete(doc); continue; }
+        if (h.size) registry.set('lesson-chosen', h);
+        else if (registry.get('lesson-chosen') === h) registry.delete('lesson-chosen');
+      }
     }
 
     /** The sentence under a viewport point, or -1 (the point must lie on the sentence's text). */
@@ -1005,8 +1237,12 @@
     /** Lesson mode off: the panel, the chosen highlight and the listener go. */
     destroy() {
       this.abort.abort();
-      if (this.highlight) this.highlight.clear();
-      if (typeof CSS !== 'undefined' && CSS.highlights) CSS.highlights.delete('lesson-chosen');
+      for (const [doc, h] of this.highlights) {
+        h.clear();
+        const registry = registryOf(doc);
+        if (registry && registry.get('lesson-chosen') === h) registry.delete('lesson-chosen');
+      }
+      this.highlights.clear();
       if (this.panel) this.panel.remove();
       this.panel = null;
     }
@@ -1026,6 +1262,6 @@
 
   globalThis.SourcelightPage = Object.freeze({
     version: VERSION, KINDS, findArticle, collectText, rangeFor, offsetOf, skipElement, yieldToMain,
-    Cancelled, Painter, Lesson, isDark, LESSON_CSS,
+    Cancelled, Painter, Lesson, isDark, LESSON_CSS, isLive, containsDeep, frameDocument,
   });
 })();

@@ -20,16 +20,20 @@ const BROWSER_OWN = /(^|\.)(google|googleapis|gstatic|gvt1|gvt2|googleuserconten
 
 /**
  * A forward proxy that counts every request the browser makes and lets through only
- * those to `allowHost` (the fixture server). Anything else is a request leaving the machine.
+ * those to `allowHost` (the fixture server), or to one of `aliases` (other host names for
+ * the same server: a second origin for cross-origin frames). Anything else is a request
+ * leaving the machine.
  */
-export async function startProxy(allowHost) {
+export async function startProxy(allowHost, aliases = []) {
   const seen = [];
+  const allowed = new Set([allowHost, ...aliases]);
+  const [serverHost, serverPort] = allowHost.split(':');
   const server = createServer((req, res) => {
     let url;
     try { url = new URL(req.url); } catch { res.writeHead(400).end(); return; }
     seen.push({ method: req.method, url: req.url, host: url.host });
-    if (url.host !== allowHost) { res.writeHead(403).end('blocked by test proxy'); return; }
-    const up = httpRequest({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: req.method, headers: req.headers },
+    if (!allowed.has(url.host)) { res.writeHead(403).end('blocked by test proxy'); return; }
+    const up = httpRequest({ host: serverHost, port: serverPort, path: url.pathname + url.search, method: req.method, headers: req.headers },
       (r) => { res.writeHead(r.statusCode, r.headers); r.pipe(res); });
     up.on('error', () => res.writeHead(502).end());
     req.pipe(up);
@@ -48,8 +52,8 @@ export async function startProxy(allowHost) {
      * without the extension. Requests made by the extension's own contexts are checked
      * separately, from the browser's side (see `watchRequests`).
      */
-    leaks: () => seen.filter((r) => r.host !== allowHost && !BROWSER_OWN.test(r.host)),
-    all: () => seen.filter((r) => r.host !== allowHost),
+    leaks: () => seen.filter((r) => !allowed.has(r.host) && !BROWSER_OWN.test(r.host)),
+    all: () => seen.filter((r) => !allowed.has(r.host)),
     close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(done); }),
   };
 }
@@ -57,12 +61,15 @@ export async function startProxy(allowHost) {
 /**
  * Launches Chromium with the unpacked extension from dist/chromium and a fixture server.
  * `headers(pathname)` adds response headers (a CSP); `routes` adds generated pages.
+ * The same server is also reachable as `env.otherOrigin` (http://localhost:<port>), a
+ * different origin for cross-origin frames.
  */
-export async function launch({ headers, routes, root = FIXTURES, extension = EXTENSION } = {}) {
+export async function launch({ headers, routes, root = FIXTURES, extension = EXTENSION, args = [] } = {}) {
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`${extension} is missing: run \`make dist\``);
   const server = await startServer({ root, headers, routes });
   const host = new URL(server.url).host;
-  const proxy = await startProxy(host);
+  const otherOrigin = `http://localhost:${new URL(server.url).port}`;
+  const proxy = await startProxy(host, [new URL(otherOrigin).host]);
   const userDataDir = mkdtempSync(join(tmpdir(), 'sourcelight-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -73,7 +80,7 @@ export async function launch({ headers, routes, root = FIXTURES, extension = EXT
       '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
       '--no-pings', '--disable-domain-reliability', '--disable-client-side-phishing-detection', '--disable-default-apps',
       '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate',
-      `--proxy-server=http://127.0.0.1:${proxy.port}`, '--proxy-bypass-list=<-loopback>'],
+      `--proxy-server=http://127.0.0.1:${proxy.port}`, '--proxy-bypass-list=<-loopback>', ...args],
   });
   // Every request the browser reports for a page or worker, with who made it.
   const requests = [];
@@ -108,7 +115,7 @@ export async function launch({ headers, routes, root = FIXTURES, extension = EXT
   else watchWorker(sw);
   const extensionId = new URL(sw.url()).host;
   return {
-    context, server, proxy, extensionId, requests, errors,
+    context, server, proxy, extensionId, requests, errors, otherOrigin,
     /** The current service worker (it may have been stopped and restarted). */
     async sw() {
       const live = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
@@ -207,17 +214,16 @@ export async function readTooltip(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    // Iterative: a hostile page may be nested thousands of levels deep.
     let host = null;
-    const visit = (n) => {
-      if (host) return;
-      if (n.attributes) {
-        for (let i = 0; i < n.attributes.length; i += 2) {
-          if (n.attributes[i] === 'data-sourcelight') { host = n; return; }
-        }
+    const todo = [root];
+    while (!host && todo.length) {
+      const n = todo.pop();
+      for (let i = 0; n.attributes && i < n.attributes.length; i += 2) {
+        if (n.attributes[i] === 'data-sourcelight') { host = n; break; }
       }
-      for (const c of n.children ?? []) visit(c);
-    };
-    visit(root);
+      for (const c of [...(n.children ?? [])].reverse()) todo.push(c);
+    }
     if (!host || !host.shadowRoots?.length) return null;
     const shadow = host.shadowRoots[0];
     const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId: shadow.nodeId });

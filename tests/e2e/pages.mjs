@@ -70,17 +70,24 @@ export function htmlRoute(make) {
 }
 
 /**
- * A claim at the bottom of `depth` nested elements, then ordinary paragraphs. The nesting
- * is built by the page's script (the HTML parser caps nesting depth at 512).
+ * A claim at the bottom of `depth` nested elements, then ordinary paragraphs. The nesting is
+ * built by the page's script with appendChild (the HTML parser caps nesting depth at 512).
+ * `tag` and `style` set the nested elements: blocks (div), inline (span), or elements that make
+ * no box of their own (`display: contents`), so the DOM is that deep but the layout is not.
  */
-export function deepArticle(depth = 10000) {
+export function deepArticle(depth = 10000, { tag = 'div', style = '' } = {}) {
   const build = `<script>
 (() => {
   let node = document.getElementById('deep');
-  for (let i = 0; i < ${depth}; i++) { const d = document.createElement('div'); node.append(d); node = d; }
-  const p = document.createElement('p');
+  for (let i = 0; i < ${depth}; i++) {
+    const d = document.createElement(${JSON.stringify(tag)});
+    ${style ? `d.style.cssText = ${JSON.stringify(style)};` : ''}
+    node.appendChild(d);
+    node = d;
+  }
+  const p = document.createElement(${JSON.stringify(tag === 'span' ? 'span' : 'p')});
   p.textContent = 'The archive sits at the bottom, sources familiar with the layout said.';
-  node.append(p);
+  node.appendChild(p);
   let depth = 0;
   for (let e = p; e; e = e.parentElement) depth++;
   window.__depth = depth;
