@@ -52,6 +52,17 @@ test('no permission beyond the audited set; no remote code sources', () => {
   assert.equal(csp, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
   assert.ok(!/https?:|\*|'unsafe-eval'|'unsafe-inline'/.test(csp), 'no remote or unsafe script source');
   for (const cs of manifest.content_scripts) assert.deepEqual(cs.matches, ['http://*/*', 'https://*/*']);
+  // Scripts run in the top frame only; into frames go the marker styles alone.
+  for (const cs of manifest.content_scripts) {
+    if (cs.all_frames || cs.match_about_blank || cs.match_origin_as_fallback) {
+      assert.equal(cs.js, undefined, 'no script is injected into frames');
+      assert.deepEqual(cs.css, ['shared/markers.css'], 'only the marker styles go into frames');
+    }
+  }
+  const css = readFileSync(join(root, 'extension', 'shared', 'markers.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const rule of css.split('}').map((r) => r.trim()).filter(Boolean)) {
+    assert.match(rule, /^::highlight\((sourcelight-[a-z-]+|lesson-chosen)\)\s*\{/, `markers.css styles highlights only: ${rule.slice(0, 60)}`);
+  }
 });
 
 test('the built manifests ask for the same, one per browser', (t) => {
