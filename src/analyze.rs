@@ -12,12 +12,16 @@ use crate::report::*;
 use crate::segment::segment;
 use crate::{LanguageChoice, Options};
 
-pub fn run(text: &str, options: &Options) -> Report {
-    let index = Utf16Index::new(text);
+pub fn run(original: &str, options: &Options) -> Report {
+    // Spans are cut from the original text through `index`; the rules read a same-length
+    // rewrite of it in which house-style quote marks are plain ones.
+    let index = Utf16Index::new(original);
+    let normalized = crate::normalize::quotes(original);
+    let text: &str = &normalized;
     let language = match options.language {
         LanguageChoice::En => Language::En,
         LanguageChoice::Es => Language::Es,
-        LanguageChoice::Auto => crate::lang::detect(text),
+        LanguageChoice::Auto => crate::lang::detect(original),
     };
     let lex = Lexicons::shared().language(language);
     let sentences = segment(text);

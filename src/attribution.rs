@@ -25,7 +25,16 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "such", "any", "no", "el", "la",
     "los", "las", "un", "una", "su", "sus", "este", "esta", "estos", "estas", "ese", "esa",
 ];
-const PASSIVE: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "am", "get", "got", "ser", "sido", "fue", "fueron", "es", "son", "siendo"];
+/// Passive auxiliaries, per language: Spanish "son" would otherwise make "The son said" passive.
+const PASSIVE_EN: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "am", "get", "got"];
+const PASSIVE_ES: &[&str] = &["ser", "sido", "fue", "fueron", "es", "son", "siendo"];
+
+fn is_passive_aux(word: &str, language: Language) -> bool {
+    match language {
+        Language::Es => PASSIVE_ES.contains(&word),
+        _ => PASSIVE_EN.contains(&word),
+    }
+}
 const CLAUSE_WORDS: &[&str] = &[
     "that", "which", "who", "whom", "and", "but", "as", "while", "because", "when", "if", "after", "before", "since", "although",
     "though", "so", "where", "whether", "than", "or", "what", "how", "why", "until", "unless", "nor", "yet", "once", "que", "y", "e",
@@ -420,11 +429,11 @@ fn speech(
     // unless its source follows: "was first reported by The Wall Street Journal".
     if kind == CueKind::Speech && first == last && looks_participle(&cue_word) {
         if let Some(p) = &prev {
-            let passive = PASSIVE.contains(&p.as_str()) || (PASSIVE_ADVERBS.contains(&p.as_str()) && passive_before(text, tokens, first));
+            let passive = is_passive_aux(p, lex.language) || (PASSIVE_ADVERBS.contains(&p.as_str()) && passive_before(text, tokens, first, lex.language));
             if passive {
                 if matches!(next.as_deref(), Some("by" | "por")) {
                     let (source, _) = noun_phrase_after(text, tokens, last + 2, lex, true)?;
-                    let subject_end = (0..first).rev().find(|&i| PASSIVE.contains(&lower(text, &tokens[i]).as_str())).unwrap_or(first);
+                    let subject_end = (0..first).rev().find(|&i| is_passive_aux(&lower(text, &tokens[i]), lex.language)).unwrap_or(first);
                     let claim = trimmed(text, ByteSpan::new(sentence.start, tokens[subject_end].span.start));
                     return Some((Some(source), false, if claim.is_empty() { trimmed(text, sentence) } else { claim }));
                 }
@@ -562,8 +571,8 @@ fn leading_name(text: &str, tokens: &[Token], limit: usize) -> Option<ByteSpan> 
 }
 
 /// "has not been previously reported": a passive auxiliary a few words before the cue.
-fn passive_before(text: &str, tokens: &[Token], first: usize) -> bool {
-    tokens[first.saturating_sub(3)..first].iter().any(|t| PASSIVE.contains(&lower(text, t).as_str()))
+fn passive_before(text: &str, tokens: &[Token], first: usize, language: Language) -> bool {
+    tokens[first.saturating_sub(3)..first].iter().any(|t| is_passive_aux(&lower(text, t), language))
 }
 
 /// After an inversion, is this a source and not the claim? "said Lopez" yes; "said the strike worked" no.

@@ -11,6 +11,7 @@ pub mod discourse;
 pub mod explain;
 pub mod lang;
 pub mod lexicon;
+pub mod normalize;
 pub mod offsets;
 pub mod report;
 pub mod segment;

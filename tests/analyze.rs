@@ -112,3 +112,25 @@ fn same_input_same_report() {
     let text = "Two officials said the strike worked. “It did,” one of them added.";
     assert_eq!(analyze(text, &Options::default()), analyze(text, &Options::default()));
 }
+
+#[test]
+fn doubled_apostrophes_read_as_quote_marks_and_spans_keep_the_original_text() {
+    let text = "''The vote is rigged,'' said Harlan Voss, a county clerk. ``We will count again,'' he added.";
+    let report = analyze(text, &Options::default());
+    let found: Vec<(&str, &str)> = report.claims.iter().map(|c| (c.cue.text.as_str(), c.source.as_ref().map_or("", |s| s.text.as_str()))).collect();
+    assert_eq!(found, vec![("said", "Harlan Voss"), ("added", "he")]);
+    assert!(report.claims.iter().all(|c| c.kind == Kind::Named));
+    assert_eq!(report.claims[0].group, report.claims[1].group);
+    // Spans are cut from the text as given, quote marks and all.
+    assert!(report.claims[0].claim.text.starts_with("''The vote"));
+    for c in &report.claims {
+        assert_eq!(utf16_slice(text, c.sentence.start, c.sentence.end), c.sentence.text);
+    }
+}
+
+#[test]
+fn an_english_son_is_not_a_spanish_passive() {
+    let report = analyze("His son said the plan would work. The son said it again.", &Options::default());
+    assert_eq!(report.claims.len(), 2);
+    assert_eq!(report.claims[0].source.as_ref().unwrap().text, "His son");
+}

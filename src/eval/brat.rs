@@ -143,38 +143,63 @@ pub fn parse_ann(ann: &str, text: &str) -> Result<(Vec<Attribution>, u32), Strin
     Ok((out, mismatches))
 }
 
+/// `NAME_ANNOTATOR.ann` → `NAME`.
+fn article_of(ann: &Path) -> String {
+    let stem = ann
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    stem.rsplit_once('_')
+        .map(|(a, _)| a.to_string())
+        .unwrap_or(stem)
+}
+
+/// The files in `dir` whose extension is `ext`, sorted by name.
+fn sorted_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    v.sort();
+    Ok(v)
+}
+
+/// Articles a second person annotated too (PolNeAR layout only): `(text, first, second)`,
+/// where `first` is the annotation [`find_pairs`] uses and `second` the next by name.
+pub fn find_doubly_annotated(dir: &Path) -> Result<Vec<(PathBuf, PathBuf, PathBuf)>, String> {
+    let (text_dir, ann_dir) = (dir.join("text"), dir.join("attributions"));
+    if !text_dir.is_dir() || !ann_dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut by_article: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for ann in sorted_files(&ann_dir, "ann")? {
+        by_article.entry(article_of(&ann)).or_default().push(ann);
+    }
+    Ok(by_article
+        .into_iter()
+        .filter_map(|(name, anns)| {
+            let txt = text_dir.join(format!("{name}.txt"));
+            (anns.len() >= 2 && txt.is_file()).then(|| (txt, anns[0].clone(), anns[1].clone()))
+        })
+        .collect())
+}
+
 /// Finds the article/annotation pairs under `dir` (see the module doc for the layouts).
 pub fn find_pairs(dir: &Path) -> Result<Vec<(String, PathBuf, PathBuf)>, String> {
     if !dir.is_dir() {
         return Err(format!("{}: no such folder", dir.display()));
     }
-    let list = |d: &Path, ext: &str| -> Result<Vec<PathBuf>, String> {
-        let mut v: Vec<PathBuf> = std::fs::read_dir(d)
-            .map_err(|e| format!("{}: {e}", d.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == ext))
-            .collect();
-        v.sort();
-        Ok(v)
-    };
     let (text_dir, ann_dir) = (dir.join("text"), dir.join("attributions"));
     let mut pairs = Vec::new();
     if text_dir.is_dir() && ann_dir.is_dir() {
         let mut by_article: HashMap<String, PathBuf> = HashMap::new();
-        for ann in list(&ann_dir, "ann")? {
-            let stem = ann
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned();
-            let article = stem
-                .rsplit_once('_')
-                .map(|(a, _)| a.to_string())
-                .unwrap_or(stem);
+        for ann in sorted_files(&ann_dir, "ann")? {
             // Sorted listing: the first file seen for an article is the one whose name sorts first.
-            by_article.entry(article).or_insert(ann);
+            by_article.entry(article_of(&ann)).or_insert(ann);
         }
-        for txt in list(&text_dir, "txt")? {
+        for txt in sorted_files(&text_dir, "txt")? {
             let name = txt
                 .file_stem()
                 .unwrap_or_default()
@@ -268,6 +293,13 @@ pub struct RealScores {
     pub sources: Agreement,
     /// `T` spans whose text did not match the article at their offsets.
     pub text_mismatches: u32,
+    /// How far people agree: on the articles two people annotated, the second
+    /// annotator's cue sentences scored against the first's (the gold used above).
+    pub second_annotator: Binary,
+    /// The analyser's cue figures on those same doubly-annotated articles.
+    pub analyser_on_doubles: Binary,
+    /// How many articles two people annotated.
+    pub doubly_annotated: u32,
     /// The cue figures per publisher (the article name up to its first `_`).
     pub by_publisher: BTreeMap<String, Binary>,
     /// How often each gold cue (lowercased) lies in a missed sentence.
@@ -290,6 +322,57 @@ fn has_word(text: &str, a: ByteSpan, b: ByteSpan) -> bool {
     s < e && text[s..e].chars().any(|c| c.is_alphanumeric())
 }
 
+/// Adds unit-by-unit gold/predicted agreement into `b`.
+fn tally(gold: &[bool], predicted: &[bool], b: &mut Binary) {
+    for (g, p) in gold.iter().zip(predicted) {
+        match (g, p) {
+            (true, true) => b.tp += 1,
+            (false, true) => b.fp += 1,
+            (true, false) => b.fn_ += 1,
+            (false, false) => b.tn += 1,
+        }
+    }
+}
+
+/// Which sentence units an annotation marks: overlapped by a Cue (`cue`), by a Cue or
+/// Content (`any`), and the Cue texts in each.
+struct GoldUnits {
+    cue: Vec<bool>,
+    any: Vec<bool>,
+    cue_texts: Vec<Vec<String>>,
+}
+
+fn gold_units(text: &str, attributions: &[Attribution], units: &[ByteSpan]) -> GoldUnits {
+    let n = units.len();
+    let mut g = GoldUnits {
+        cue: vec![false; n],
+        any: vec![false; n],
+        cue_texts: vec![Vec::new(); n],
+    };
+    // Binary search to the first unit a fragment can overlap.
+    let overlapped = |frag: ByteSpan| {
+        let first = units.partition_point(|u| u.end <= frag.start);
+        (first..n)
+            .take_while(move |&i| units[i].start < frag.end)
+            .filter(move |&i| has_word(text, units[i], frag))
+    };
+    for a in attributions {
+        for f in &a.cue {
+            for i in overlapped(*f) {
+                g.cue[i] = true;
+                g.any[i] = true;
+                g.cue_texts[i].push(text[f.start..f.end].to_string());
+            }
+        }
+        for f in &a.content {
+            for i in overlapped(*f) {
+                g.any[i] = true;
+            }
+        }
+    }
+    g
+}
+
 /// Scores one article's report against its annotation; adds into `acc`.
 pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealScores) {
     let text = &doc.text;
@@ -299,32 +382,11 @@ pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealS
         .map(|u| (index.to_utf16(u.start), index.to_utf16(u.end)))
         .collect();
     let n = units.len();
-    // Gold: units overlapped by cue / content fragments (binary search to the first candidate unit).
-    let mut gold_cue = vec![false; n];
-    let mut gold_any = vec![false; n];
-    let mut cue_texts: Vec<Vec<String>> = vec![Vec::new(); n];
-    let mark = |frag: ByteSpan, flags: &mut Vec<bool>, texts: Option<&mut Vec<Vec<String>>>| {
-        let mut i = units.partition_point(|u| u.end <= frag.start);
-        let mut texts = texts;
-        while i < n && units[i].start < frag.end {
-            if has_word(text, units[i], frag) {
-                flags[i] = true;
-                if let Some(t) = texts.as_deref_mut() {
-                    t[i].push(text[frag.start..frag.end].to_string());
-                }
-            }
-            i += 1;
-        }
-    };
-    for a in &doc.attributions {
-        for f in &a.cue {
-            mark(*f, &mut gold_cue, Some(&mut cue_texts));
-            mark(*f, &mut gold_any, None);
-        }
-        for f in &a.content {
-            mark(*f, &mut gold_any, None);
-        }
-    }
+    let GoldUnits {
+        cue: gold_cue,
+        any: gold_any,
+        cue_texts,
+    } = gold_units(text, &doc.attributions, units);
     // Predicted.
     let unit_at = |pos: u32| {
         let i = u16s.partition_point(|u| u.1 <= pos);
@@ -352,16 +414,6 @@ pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealS
             pred_any[u] = true;
         }
     }
-    let tally = |g: &[bool], p: &[bool], b: &mut Binary| {
-        for i in 0..n {
-            match (g[i], p[i]) {
-                (true, true) => b.tp += 1,
-                (false, true) => b.fp += 1,
-                (true, false) => b.fn_ += 1,
-                (false, false) => b.tn += 1,
-            }
-        }
-    };
     tally(&gold_cue, &pred_cue, &mut acc.cue);
     let publisher = doc.name.split('_').next().unwrap_or("").to_string();
     tally(
@@ -484,10 +536,27 @@ pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealS
 pub fn evaluate_dir(dir: &Path) -> Result<RealScores, String> {
     let docs = load_dir(dir)?;
     let mut acc = RealScores::default();
+    let mut by_ann: HashMap<&Path, (&Doc, Report, Vec<ByteSpan>)> = HashMap::new();
     for doc in &docs {
         let report = crate::analyze(&doc.text, &crate::Options::default());
         let units = super::sentences::sentences(&doc.text);
         score_doc(doc, &report, &units, &mut acc);
+        by_ann.insert(doc.ann.as_path(), (doc, report, units));
+    }
+    for (_, first, second) in find_doubly_annotated(dir)? {
+        let Some((doc, report, units)) = by_ann.get(first.as_path()) else {
+            continue;
+        };
+        let second_text = std::fs::read(&second).map_err(|e| format!("{}: {e}", second.display()))?;
+        let (second_attributions, _) = parse_ann(&String::from_utf8_lossy(&second_text), &doc.text)
+            .map_err(|e| format!("{}: {e}", second.display()))?;
+        let gold = gold_units(&doc.text, &doc.attributions, units).cue;
+        let other = gold_units(&doc.text, &second_attributions, units).cue;
+        tally(&gold, &other, &mut acc.second_annotator);
+        let mut own = RealScores::default();
+        score_doc(doc, report, units, &mut own);
+        acc.analyser_on_doubles.add(&own.cue);
+        acc.doubly_annotated += 1;
     }
     Ok(acc)
 }

@@ -185,6 +185,15 @@ pub fn real_table(r: &RealScores, dir: &str) -> String {
             let _ = writeln!(out, "    {p:<14} {}", binary(b));
         }
     }
+    if r.doubly_annotated > 0 {
+        let _ = writeln!(
+            out,
+            "\n  how far people agree ({} articles two people annotated; cue sentences):\n    second annotator against the first  {}\n    the analyser against the first      {}",
+            r.doubly_annotated,
+            binary(&r.second_annotator),
+            binary(&r.analyser_on_doubles)
+        );
+    }
     if r.text_mismatches > 0 {
         let _ = writeln!(
             out,

@@ -84,6 +84,7 @@ fn run_brat(args: &EvalArgs, dir: &Path) -> i32 {
             "cues": {"precision": r.cues.precision(), "recall": r.cues.recall(), "f1": r.cues.f1(), "gold": r.cues.labels, "found": r.cues.found, "claims": r.cues.claims, "matched": r.cues.matched},
             "sources": {"agreement": r.sources.rate(), "agree": r.sources.agree, "total": r.sources.total},
             "text_mismatches": r.text_mismatches,
+            "doubly_annotated": {"articles": r.doubly_annotated, "second_annotator": f(&r.second_annotator), "analyser": f(&r.analyser_on_doubles)},
             "missed_total": r.missed.len(), "spurious_total": r.spurious.len(),
             "by_publisher": r.by_publisher.iter().map(|(p, b)| (p.clone(), f(b))).collect::<serde_json::Map<_, _>>(),
             "sample": {"seed": args.seed, "missed": missed, "spurious": spurious, "wrong_sources": wrong_sources},
