@@ -31,7 +31,7 @@
 
 use super::corpus::{Article, CountLabel, Label};
 use crate::offsets::Utf16Index;
-use crate::report::{ByteSpan, Claim, Count, Kind, Reason, Report, Span};
+use crate::report::{ByteSpan, Checks, Claim, Count, Kind, Reason, Report, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -734,24 +734,26 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
         let got = report.claims[ci].checks.as_ref();
         let stated = &l.checks;
         let c = &mut s.checks;
-        let reason = got.map(|g| show_reason(g.reason));
+        let yes_no = |agreement: &mut Agreement, name: &str, want, field: fn(&Checks) -> bool| {
+            check(
+                agreement,
+                name,
+                want,
+                got.map(field),
+                |w, g| w == g,
+                |g| g.to_string(),
+            )
+        };
         let wrong: Vec<String> = [
             check(
                 &mut c.reason,
                 "reason",
                 stated.reason.map(show_reason),
-                reason,
+                got.map(|g| show_reason(g.reason)),
                 |w, g| w == g,
                 str::to_string,
             ),
-            check(
-                &mut c.vantage,
-                "vantage",
-                stated.vantage,
-                got.map(|g| g.vantage),
-                |w, g| w == g,
-                |g| g.to_string(),
-            ),
+            yes_no(&mut c.vantage, "vantage", stated.vantage, |g| g.vantage),
             check(
                 &mut c.count,
                 "count",
@@ -760,14 +762,7 @@ pub fn score_article(article: &Article, report: &Report, sentences: &[ByteSpan])
                 count_matches,
                 show_count,
             ),
-            check(
-                &mut c.opinion,
-                "opinion",
-                stated.opinion,
-                got.map(|g| g.opinion),
-                |w, g| w == g,
-                |g| g.to_string(),
-            ),
+            yes_no(&mut c.opinion, "opinion", stated.opinion, |g| g.opinion),
         ]
         .into_iter()
         .flatten()
@@ -803,7 +798,7 @@ mod tests {
     use super::*;
     use crate::eval::corpus::parse_article;
     use crate::eval::sentences::sentences;
-    use crate::report::{Checks, Language, Summary};
+    use crate::report::{Language, Summary};
 
     /// A claim over the first occurrence of `source` (or `cue`) in `text`.
     struct Mk<'a> {
