@@ -352,6 +352,33 @@ fn num(h: &mut String, v: impl std::fmt::Display) {
     let _ = write!(h, "<td class=\"n\">{v}</td>");
 }
 
+/// The column headers over [`count_cells`].
+fn count_headers(h: &mut String, t: &Texts) {
+    let _ = write!(
+        h,
+        "<th class=\"n\" title=\"{}\">{}</th><th class=\"n\">{}</th>\
+         <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th>\
+         <th class=\"n\" title=\"{}\">{}</th>",
+        t.tip_attributions,
+        t.col_attributions,
+        t.col_anonymous,
+        t.col_vague,
+        t.col_unverified,
+        t.col_share,
+        t.tip_groups,
+        t.col_groups,
+        t.tip_reason,
+        t.col_reason,
+        t.tip_boilerplate,
+        t.col_boilerplate,
+        t.tip_no_reason,
+        t.col_no_reason,
+    );
+}
+
 /// The cells an article row and an outlet row share: attributions, anonymous, vague,
 /// unverified, anonymous share, groups and the three reason counts.
 fn count_cells(h: &mut String, c: &Counts) {
@@ -389,32 +416,13 @@ fn articles_table(h: &mut String, rows: &[Row], ui: Ui) {
     let _ = write!(
         h,
         "<div class=\"scroll\"><table id=\"articles\" class=\"sortable\">\n<thead><tr>\
-         <th class=\"n\">#</th><th>{}</th><th>{}</th><th>{}</th>\
-         <th class=\"n\" title=\"{}\">{}</th><th class=\"n\">{}</th>\
-         <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
-         <th class=\"n\" title=\"{}\">{}</th>\
-         <th class=\"n\" title=\"{}\">{}</th>\
-         <th class=\"n\" title=\"{}\">{}</th>\
-         <th class=\"n\" title=\"{}\">{}</th>\
-         </tr></thead>\n<tbody>\n",
+         <th class=\"n\">#</th><th>{}</th><th>{}</th><th>{}</th>",
         t.col_title,
         t.col_outlet,
         t.col_date,
-        t.tip_attributions,
-        t.col_attributions,
-        t.col_anonymous,
-        t.col_vague,
-        t.col_unverified,
-        t.col_share,
-        t.tip_groups,
-        t.col_groups,
-        t.tip_reason,
-        t.col_reason,
-        t.tip_boilerplate,
-        t.col_boilerplate,
-        t.tip_no_reason,
-        t.col_no_reason,
     );
+    count_headers(h, t);
+    h.push_str("</tr></thead>\n<tbody>\n");
     for (i, r) in rows.iter().enumerate() {
         let _ = write!(h, "<tr data-i=\"{i}\"><td class=\"n\">{}</td>", i + 1);
         // Title: sorted by the title alone, shown with the file it came from.
@@ -491,28 +499,13 @@ fn outlets_section(h: &mut String, outlets: &[Outlet], ui: Ui) {
     let _ = write!(
         h,
         "<section>\n<h2 id=\"outlets\">{}</h2>\n<div class=\"scroll\"><table id=\"outlet-totals\" class=\"sortable\">\n<thead><tr>\
-         <th>{}</th><th class=\"n\">{}</th><th class=\"n\" title=\"{}\">{}</th><th class=\"n\">{}</th>\
-         <th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>\
-         <th class=\"n\" title=\"{}\">{}</th><th class=\"n\" title=\"{}\">{}</th><th class=\"n\" title=\"{}\">{}</th>\
-         <th class=\"n\" title=\"{}\">{}</th></tr></thead>\n<tbody>\n",
+         <th>{}</th><th class=\"n\">{}</th>",
         t.outlets,
         t.col_outlet,
         t.col_articles,
-        t.tip_attributions,
-        t.col_attributions,
-        t.col_anonymous,
-        t.col_vague,
-        t.col_unverified,
-        t.col_share,
-        t.tip_groups,
-        t.col_groups,
-        t.tip_reason,
-        t.col_reason,
-        t.tip_boilerplate,
-        t.col_boilerplate,
-        t.tip_no_reason,
-        t.col_no_reason,
     );
+    count_headers(h, t);
+    h.push_str("</tr></thead>\n<tbody>\n");
     for o in outlets {
         match &o.outlet {
             Some(name) => {
