@@ -5,7 +5,7 @@
 use crate::lexicon::{CueKind, LanguageLexicon};
 use crate::report::{ByteSpan, Language};
 use crate::segment::Sentence;
-use crate::tokens::{is_capitalised, text_of, tokenize, Token};
+use crate::tokens::{is_capitalised, is_dash, text_of, tokenize, Token};
 
 /// An attribution found in one sentence, before its source is judged.
 #[derive(Debug, Clone)]
@@ -218,7 +218,7 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
             // A closing attribution after a comma or a quote (", the sources said.") is never nested.
             let closing = a.claim.end <= start && {
                 let before = tokens.iter().rev().find(|t| t.span.end <= start);
-                before.is_some_and(|t| !t.word && matches!(text_of(text, t), "," | "”" | "\"" | "»" | "—" | "–"))
+                before.is_some_and(|t| !t.word && (matches!(text_of(text, t), "," | "”" | "\"" | "»") || is_dash(text_of(text, t))))
             };
             let nested = swallows_cue
                 || a.cue_kind != CueKind::Hedge
@@ -246,7 +246,7 @@ fn clause_break(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
     let inside: Vec<&Token> = tokens[lo..hi].iter().collect();
     inside.iter().enumerate().any(|(i, t)| {
         let w = lower(text, t);
-        matches!(w.as_str(), ";" | "but" | "while" | "whereas" | "although" | "though" | "pero" | "mientras" | "aunque" | "—")
+        matches!(w.as_str(), ";" | "but" | "while" | "whereas" | "although" | "though" | "pero" | "mientras" | "aunque") || is_dash(&w)
             || (w == "," && inside.get(i + 1).is_some_and(|n| matches!(lower(text, n).as_str(), "and" | "y" | "but" | "pero")))
     })
 }
@@ -713,11 +713,12 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
                 continue;
             }
             // "insiders in the next two states — Nevada and South Carolina — said": step over a dashed aside.
-            if matches!(c, "—" | "–") && words > 0 {
+            if is_dash(c) && words > 0 {
                 break;
             }
-            if matches!(c, "—" | "–") {
-                if let Some(open) = (i.saturating_sub(10)..i - 1).rev().find(|&k| matches!(text_of(text, &tokens[k]), "—" | "–")) {
+            if is_dash(c) {
+                // An aside of up to 24 tokens: "The justice — who has sparred with the nominee for days — said".
+                if let Some(open) = (i.saturating_sub(24)..i - 1).rev().find(|&k| is_dash(text_of(text, &tokens[k]))) {
                     if open > 0 && tokens[open - 1].word {
                         i = open;
                         continue;

@@ -50,11 +50,20 @@ pub fn tokenize(text: &str, span: ByteSpan) -> Vec<Token> {
                 }
             }
             out.push(Token { span: ByteSpan::new(span.start + i, span.start + end), word: true });
+        } else if c == '-' && chars.peek().is_some_and(|&(_, d)| d == '-') {
+            // "--", the typewriter dash, is one token, read as a dash (see `is_dash`).
+            chars.next();
+            out.push(Token { span: ByteSpan::new(span.start + i, span.start + i + 2), word: false });
         } else {
             out.push(Token { span: ByteSpan::new(span.start + i, span.start + i + c.len_utf8()), word: false });
         }
     }
     out
+}
+
+/// Whether a punctuation token is a dash: em, en, or the typewriter's "--".
+pub fn is_dash(token_text: &str) -> bool {
+    matches!(token_text, "—" | "–" | "--")
 }
 
 /// The token's text.
@@ -89,6 +98,13 @@ mod tests {
     fn abbreviations_and_compounds() {
         assert_eq!(words("U.S. officials, counter-narcotics, AT&T, 2.5%"), vec!["U.S.", "officials", ",", "counter-narcotics", ",", "AT&T", ",", "2.5", "%"]);
         assert_eq!(words("the end."), vec!["the", "end", "."]);
+    }
+
+    #[test]
+    fn typewriter_dash_is_one_dash_token() {
+        let text = "The judge -- who ruled -- said so; a one-sided -x";
+        assert_eq!(words(text), vec!["The", "judge", "--", "who", "ruled", "--", "said", "so", ";", "a", "one-sided", "-", "x"]);
+        assert!(is_dash("--") && is_dash("—") && is_dash("–") && !is_dash("-"));
     }
 
     #[test]

@@ -134,3 +134,16 @@ fn an_english_son_is_not_a_spanish_passive() {
     assert_eq!(report.claims.len(), 2);
     assert_eq!(report.claims[0].source.as_ref().unwrap().text, "His son");
 }
+
+#[test]
+fn a_long_aside_between_dashes_keeps_its_source() {
+    for text in [
+        "The judge -- who had traded insults with the candidate over the past several days -- said she regretted her remarks.",
+        "The judge — who had traded insults with the candidate over the past several days — said she regretted her remarks.",
+    ] {
+        let report = analyze(text, &Options::default());
+        assert_eq!(report.claims.len(), 1, "{text}");
+        assert!(report.claims[0].source.as_ref().unwrap().text.starts_with("The judge"));
+        assert_eq!(report.claims[0].claim.text, "she regretted her remarks.");
+    }
+}
