@@ -483,10 +483,22 @@
 .sl-lesson .sentence { font-style: italic; } .sl-lesson .expl { margin: 2px 0 0; }
 `;
 
-  /** A document's highlight registry (CSS.highlights of its window), or null. */
+  /**
+   * A document's highlight registry (CSS.highlights of its window), or null. For this script's
+   * own document, the global one (in a Firefox content script the page's window is seen
+   * through an Xray wrapper, where `CSS` may not be reachable).
+   */
   function registryOf(doc) {
-    const win = doc && doc.defaultView;
+    if (!doc) return null;
+    if (doc === globalThis.document) return typeof CSS !== 'undefined' && CSS.highlights ? CSS.highlights : null;
+    const win = doc.defaultView;
     try { return win && win.CSS && win.CSS.highlights ? win.CSS.highlights : null; } catch { return null; }
+  }
+
+  /** The Highlight constructor of `doc`'s window (this script's own for its document). */
+  function highlightClass(doc) {
+    if (doc === globalThis.document || !doc.defaultView) return typeof Highlight === 'function' ? Highlight : null;
+    try { return doc.defaultView.Highlight || (typeof Highlight === 'function' ? Highlight : null); } catch { return null; }
   }
 
   /**
@@ -531,7 +543,12 @@
       // Markers left by an earlier copy whose extension was updated (it can no longer run to
       // take them down itself) are dropped: this painter is the page's only live one.
       const registry = registryOf(doc);
-      if (registry) for (const name of [...registry.keys()]) if (name.startsWith(`${prefix}-`)) registry.delete(name);
+      if (registry) {
+        // forEach, not an iterator: Firefox's content scripts cannot iterate the page's maplikes.
+        const stale = [];
+        try { registry.forEach((_, name) => { if (String(name).startsWith(`${prefix}-`)) stale.push(name); }); } catch { /* none read */ }
+        for (const name of stale) registry.delete(name);
+      }
       this.listen(doc);
     }
 
@@ -540,7 +557,7 @@
       let byKind = this.highlights.get(doc);
       if (!byKind) {
         byKind = new Map();
-        const H = (doc.defaultView && doc.defaultView.Highlight) || Highlight;
+        const H = highlightClass(doc);
         KINDS.forEach((k, i) => {
           const h = new H();
           h.priority = KINDS.length - i;
@@ -927,7 +944,8 @@
       const doc = item.range.startContainer.ownerDocument;
       const registry = registryOf(doc);
       if (!registry) return false;
-      const H = (doc.defaultView && doc.defaultView.Highlight) || Highlight;
+      const H = highlightClass(doc);
+      if (!H) return false;
       const h = new H(item.range);
       h.priority = 100;
       if (this.flashing && this.flashing.doc !== doc) {
@@ -1042,7 +1060,7 @@
           const doc = r.startContainer.ownerDocument;
           let h = this.highlights.get(doc);
           if (!h) {
-            const H = doc.defaultView && doc.defaultView.Highlight;
+            const H = highlightClass(doc);
             if (typeof H !== 'function') continue;
             h = new H();
             h.priority = 0;

@@ -16,7 +16,13 @@ const GECKODRIVER = process.env.GECKODRIVER ?? [join(homedir(), '.cargo', 'bin',
 const EXTENSION = join(ROOT, 'dist', 'firefox');
 const missing = !existsSync(FIREFOX) ? `${FIREFOX} is missing` : !GECKODRIVER ? 'geckodriver is missing' : null;
 
+// The extension's internal UUID is random per profile; this pref fixes it, so that the test can
+// open the extension's options page (moz-extension://<uuid>/options.html).
+const ADDON_ID = 'sourcelight@sourcelight.invalid';
+const UUID = '5f1c2b9e-7a3d-4e2f-9b61-0c8d4a7e3f21';
+
 let driver;
+let installed = false;
 let server;
 let base;
 let session;
@@ -53,7 +59,9 @@ before(async () => {
   server = await startServer({ root: FIXTURES });
   const port = await freePort();
   profile = mkdtempSync(join(tmpdir(), 'sourcelight-ff-'));
-  driver = spawn(GECKODRIVER, ['--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+  // --allow-system-access: the lesson test opens the extension's options page from the
+  // browser's own (chrome) context, since WebDriver may not send a tab to moz-extension:// URLs.
+  driver = spawn(GECKODRIVER, ['--host', '127.0.0.1', '--port', String(port), '--allow-system-access'], { stdio: 'ignore' });
   base = `http://127.0.0.1:${port}`;
   await waitFor(async () => fetch(`${base}/status`).then((r) => r.ok, () => false), 15000);
   const created = await wd('POST', '/session', {
@@ -68,6 +76,7 @@ before(async () => {
             'extensions.update.enabled': false, 'datareporting.policy.dataSubmissionEnabled': false,
             'toolkit.telemetry.enabled': false, 'browser.safebrowsing.malware.enabled': false,
             'browser.safebrowsing.phishing.enabled': false, 'extensions.webextensions.restrictedDomains': '',
+            'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
           },
         },
       },
@@ -83,9 +92,16 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
+/** Installs dist/firefox as a temporary add-on, once per session. */
+async function install() {
+  if (installed) return;
+  await wd('POST', `/session/${session}/moz/addon/install`, { path: EXTENSION, temporary: true });
+  installed = true;
+}
+
 test('Firefox ESR: the extension loads and marks the fixture article', async (t) => {
   if (missing) { t.skip(`${missing}: Firefox smoke test skipped (make install-firefox)`); return; }
-  await wd('POST', `/session/${session}/moz/addon/install`, { path: EXTENSION, temporary: true });
+  await install();
   await wd('POST', `/session/${session}/url`, { url: `${server.url}/news.html` });
   const names = await waitFor(() => wd('POST', `/session/${session}/execute/sync`, {
     script: `const out = [];
@@ -102,4 +118,60 @@ test('Firefox ESR: the extension loads and marks the fixture article', async (t)
     args: [],
   });
   assert.equal(outside, 0, 'markers only inside the article');
+});
+
+test('Firefox ESR: lesson mode hides the markers and a click on a sentence chooses it', async (t) => {
+  if (missing) { t.skip(`${missing}: Firefox lesson test skipped (make install-firefox)`); return; }
+  const run = (script, args = []) => wd('POST', `/session/${session}/execute/sync`, { script, args });
+  const find = async (css) => (await wd('POST', `/session/${session}/element`, { using: 'css selector', value: css }));
+  const elementId = (el) => el[Object.keys(el).find((k) => k.startsWith('element-'))];
+  // Lesson mode on, from the options page, opened in a new tab from the browser's chrome context.
+  await install();
+  const page = await wd('GET', `/session/${session}/window`);
+  await wd('POST', `/session/${session}/moz/context`, { context: 'chrome' });
+  await run(`const win = Services.wm.getMostRecentWindow('navigator:browser');
+    const tab = win.gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+    win.gBrowser.selectedTab = tab;`, [`moz-extension://${UUID}/options.html`]);
+  await wd('POST', `/session/${session}/moz/context`, { context: 'content' });
+  const handles = await wd('GET', `/session/${session}/window/handles`);
+  const options = handles.find((h) => h !== page);
+  await wd('POST', `/session/${session}/window`, { handle: options });
+  await waitFor(() => run('return !!document.body.dataset.ready && !!document.getElementById("lesson");'));
+  if (!(await run('return document.getElementById("lesson").checked;'))) {
+    await wd('POST', `/session/${session}/element/${elementId(await find('#lesson'))}/click`, {});
+  }
+  await waitFor(() => run('return document.getElementById("lesson").checked;'));
+  const stored = await wd('POST', `/session/${session}/execute/async`, {
+    script: 'const done = arguments[0]; browser.storage.sync.get("settings").then((s) => done(!!(s.settings && s.settings.lesson)), () => done(null));', args: [],
+  });
+  assert.equal(stored, true, 'lesson mode saved');
+  await wd('DELETE', `/session/${session}/window`);
+  await wd('POST', `/session/${session}/window`, { handle: page });
+
+  await wd('POST', `/session/${session}/url`, { url: `${server.url}/news.html` });
+  // The lesson panel is up (the tooltip host holds it) and no marker is shown before Check.
+  await waitFor(() => run('return !!document.querySelector("[data-sourcelight]");'));
+  const markers = await run(`let n = 0; for (const [name, h] of CSS.highlights) if (name.startsWith('sourcelight-')) n += h.size; return n;`);
+  assert.equal(markers, 0, 'markers hidden while the lesson is answered');
+  // A click on a sentence chooses it: Firefox's caretPositionFromPoint hit test.
+  const point = await run(`const p = document.querySelectorAll('article p')[1];
+    p.scrollIntoView({ block: 'center' });
+    const text = p.firstChild; const at = text.data.indexOf('familiar');
+    const r = document.createRange(); r.setStart(text, at); r.setEnd(text, at + 8);
+    const box = r.getClientRects()[0];
+    return { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) };`);
+  await wd('POST', `/session/${session}/actions`, {
+    actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+      { type: 'pointerMove', x: point.x, y: point.y, origin: 'viewport' },
+      { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+    ] }],
+  });
+  const chosen = await waitFor(() => run(`const h = CSS.highlights.get('lesson-chosen');
+    return h && h.size ? [...h].map((r) => r.toString()) : null;`));
+  assert.equal(chosen.length, 1, JSON.stringify(chosen));
+  assert.ok(chosen[0].includes('people familiar with the negotiations'), chosen[0]);
+  // The page itself is unchanged: its paragraph has the same text and no added element.
+  const same = await run(`const p = document.querySelectorAll('article p')[1];
+    return p.children.length === 0 && p.textContent.startsWith('The sale of the old container terminal');`);
+  assert.equal(same, true);
 });
