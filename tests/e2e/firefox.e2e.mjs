@@ -170,6 +170,15 @@ test('Firefox ESR: lesson mode hides the markers and a click on a sentence choos
     return h && h.size ? [...h].map((r) => r.toString()) : null;`));
   assert.equal(chosen.length, 1, JSON.stringify(chosen));
   assert.ok(chosen[0].includes('people familiar with the negotiations'), chosen[0]);
+  // A second click takes the choice back: the highlight it registered is unregistered (the
+  // registry hands back the very object the content script registered, through Firefox's Xrays).
+  await wd('POST', `/session/${session}/actions`, {
+    actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions: [
+      { type: 'pointerMove', x: point.x, y: point.y, origin: 'viewport' },
+      { type: 'pointerDown', button: 0 }, { type: 'pointerUp', button: 0 },
+    ] }],
+  });
+  await waitFor(() => run(`return !CSS.highlights.has('lesson-chosen');`));
   // The page itself is unchanged: its paragraph has the same text and no added element.
   const same = await run(`const p = document.querySelectorAll('article p')[1];
     return p.children.length === 0 && p.textContent.startsWith('The sale of the old container terminal');`);
