@@ -208,8 +208,9 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     }
     // "three engineers who worked on the headset": counted people with a way to know are sources, not a crowd.
     let counted_insiders = phrase.number.is_some() && phrase.plural && phrase.has_modifier && phrase.person.is_none() && !phrase.institution;
-    // "28 percent of voters said": poll respondents, an unspecified crowd.
-    if phrase.words.iter().any(|w| matches!(w.as_str(), "percent" | "cent" | "ciento")) || state.text[span.start..span.end].contains('%') {
+    // "28 percent of voters said", "one in five say", "nearly half of voters": poll respondents, an unspecified crowd.
+    // ("The Senate Majority Project" is an institution, not a share.)
+    if (poll_share(&phrase.words) && !phrase.institution) || state.text[span.start..span.end].contains('%') {
         let group = state.new_group(Kind::Vague, span, &phrase, s);
         return Some(base(Kind::Vague, Some(group), Some(phrase)));
     }
@@ -309,6 +310,15 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
 /// ("The episode recalls a spill", "Her office posted a photograph").
 const WEAK_CUES: &[&str] = &["recalls", "recalled", "posted", "announced", "showed", "shows", "show", "found", "indicated", "indicates", "revealed", "suggests", "suggested", "estimated"];
+
+/// A share of a crowd: "28 percent of voters", "one in five", "4 in 10 Republicans", "nearly half",
+/// "a third of donors", "la mitad de los encuestados".
+fn poll_share(words: &[String]) -> bool {
+    let number = |w: &str| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+        || matches!(w, "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "uno" | "dos" | "tres" | "cuatro" | "cinco" | "diez");
+    words.iter().any(|w| matches!(w.as_str(), "percent" | "cent" | "ciento" | "half" | "third" | "thirds" | "quarter" | "majority" | "plurality" | "mitad" | "tercio" | "mayoría"))
+        || words.windows(3).any(|w| number(&w[0]) && matches!(w[1].as_str(), "in" | "de") && number(&w[2]))
+}
 
 /// Plural nouns that name people by what they do: "donors", "forecasters", "Republicans", "residents".
 fn people_noun(head: &str) -> bool {

@@ -147,3 +147,15 @@ fn a_long_aside_between_dashes_keeps_its_source() {
         assert_eq!(report.claims[0].claim.text, "she regretted her remarks.");
     }
 }
+
+#[test]
+fn shares_of_a_poll_and_unnamed_members_of_the_public_are_vague() {
+    let text = "One in five say the bridge should close. Nearly half of commuters say the tolls are too high. \
+A woman in the crowd shouted that the mayor had lied. The Senate Majority Fund did not respond to a request for comment.";
+    let report = analyze(text, &Options::default());
+    let kinds: Vec<(Kind, &str)> = report.claims.iter().map(|c| (c.kind, c.cue.text.as_str())).collect();
+    assert_eq!(
+        kinds,
+        vec![(Kind::Vague, "say"), (Kind::Vague, "say"), (Kind::Vague, "shouted"), (Kind::Organisation, "did not respond to a request for comment")]
+    );
+}
