@@ -410,6 +410,10 @@ fn speech(
         }
         // "claims rose", "the team reports directly": forms that are also nouns need a clause after them.
         if NOUN_LIKE.contains(&cue_word.as_str()) {
+            // "after Monday’s show", "the agency’s report": after a possessive the form is a noun.
+            if prev.as_deref().is_some_and(|p| p.ends_with("’s") || p.ends_with("'s") || p.ends_with("s’")) {
+                return None;
+            }
             let clause_after = next.as_deref().is_some_and(|n| CLAUSE_OPENERS.contains(&n))
                 || tokens.get(last + 1).is_some_and(|t| is_capitalised(text_of(text, t)))
                 || tokens[last + 1..(last + 6).min(tokens.len())].iter().any(|t| matches!(lower(text, t).as_str(), "that" | "que"));
@@ -843,7 +847,7 @@ fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon)
     let all_names = tokens[k..comma].iter().all(|t| !t.word || is_capitalised(text_of(text, t)));
     let name_before = tokens.iter().filter(|t| name.contains(t.span) && t.word).skip(1).any(|t| is_capitalised(text_of(text, t)))
         || tokens.iter().filter(|t| name.contains(t.span) && t.word).count() == 1;
-    let appositive_like = matches!(first_word.as_str(), "a" | "an" | "the" | "who" | "whose" | "un" | "una" | "el" | "la" | "quien" | "que")
+    let appositive_like = matches!(first_word.as_str(), "a" | "an" | "the" | "who" | "whose" | "which" | "un" | "una" | "el" | "la" | "quien" | "que" | "cual")
         || lex.role_nouns.contains(first_word.as_str())
         || lex.org_words.contains(first_word.as_str())
         || all_names
@@ -861,8 +865,9 @@ fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon)
     if !named {
         return None;
     }
-    // "Lopez, who leads the union, said": the source is the name; a descriptive appositive stays with it.
-    if matches!(first_word.as_str(), "who" | "whose" | "quien" | "que") {
+    // "Lopez, who leads the union, said", "The union, which has been negotiating for months, said":
+    // the source is the name; a descriptive appositive stays with it.
+    if matches!(first_word.as_str(), "who" | "whose" | "which" | "quien" | "que" | "cual") {
         return Some(name);
     }
     Some(ByteSpan::new(name.start, tokens[comma - 1].span.end))

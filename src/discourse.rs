@@ -158,6 +158,14 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     let cue_word = state.text[raw.cue.start..raw.cue.end].to_lowercase();
     let s = raw.sentence;
 
+    // "the documents show", "polls showed": evidence speaks only as a record, a poll or an institution's
+    // data; "the results showed", "the president showed a photo" attribute nothing.
+    if matches!(cue_word.as_str(), "show" | "shows" | "showed" | "muestra" | "muestran" | "mostró" | "mostraron")
+        && !(phrase.institution || phrase.outlet.is_some() || lex.report_nouns.contains(phrase.head.as_str()))
+    {
+        return None;
+    }
+
     // "One said", "Another added", "One of them said": one member of the latest group of several.
     let words: Vec<&str> = phrase.words.iter().map(String::as_str).collect();
     if matches!(words.as_slice(), ["one"] | ["another"] | ["one", "of", "them"] | ["two", "of", "them"] | ["uno"] | ["una"] | ["otro"] | ["otra"] | ["uno", "de", "ellos"] | ["una", "de", "ellas"]) {
@@ -223,7 +231,9 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
             Some(g) => (Kind::Named, state.join(g, &phrase, s)),
             None => (Kind::Named, state.new_group(Kind::Named, span, &phrase, s)),
         }
-    } else if phrase.outlet.is_some() || lex.report_nouns.contains(phrase.head.as_str()) {
+    } else if (phrase.outlet.is_some() && !institution_record(&phrase, lex)) || (lex.report_nouns.contains(phrase.head.as_str()) && !institution_report(&phrase, &state.text[span.start..span.end])) {
+        // An outlet's reporting. "Tax filings reviewed by CNN" are filings, an institution's record;
+        // "the council's inspection report" is the council's.
         let key = phrase.outlet.clone().unwrap_or_else(|| phrase.head.clone()).to_lowercase();
         match state.recent(|g| g.kind == Kind::Report && g.words.join(" ").contains(&key)) {
             Some(g) => (Kind::Report, state.join(g, &phrase, s)),
@@ -310,6 +320,23 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
 /// ("The episode recalls a spill", "Her office posted a photograph").
 const WEAK_CUES: &[&str] = &["recalls", "recalled", "posted", "announced", "showed", "shows", "show", "found", "indicated", "indicates", "revealed", "suggests", "suggested", "estimated"];
+
+/// A record that an outlet only handled: "tax filings reviewed by CNN", "documents obtained by
+/// The Post" — a record noun before the outlet's part of the phrase.
+fn institution_record(phrase: &SourcePhrase, _lex: &LanguageLexicon) -> bool {
+    phrase.words.iter().take_while(|w| !matches!(w.as_str(), "by" | "from" | "to" | "por" | "a")).any(|w| RECORDS.contains(&w.as_str()))
+}
+
+/// Records an institution keeps or publishes (not an outlet's reporting).
+const RECORDS: &[&str] = &[
+    "documents", "document", "records", "filings", "filing", "data", "figures", "memo", "letter", "lawsuit", "complaint", "ruling",
+    "indictment", "transcript", "transcripts", "emails", "documentos", "registros", "datos", "cifras", "expediente", "sentencia",
+];
+
+/// "Westbury Council’s inspection report": a report an institution wrote, named by its possessive.
+fn institution_report(phrase: &SourcePhrase, source_text: &str) -> bool {
+    phrase.institution && phrase.outlet.is_none() && (source_text.contains("’s ") || source_text.contains("'s "))
+}
 
 /// A share of a crowd: "28 percent of voters", "one in five", "4 in 10 Republicans", "nearly half",
 /// "a third of donors", "la mitad de los encuestados".

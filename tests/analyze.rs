@@ -159,3 +159,25 @@ A woman in the crowd shouted that the mayor had lied. The Senate Majority Fund d
         vec![(Kind::Vague, "say"), (Kind::Vague, "say"), (Kind::Vague, "shouted"), (Kind::Organisation, "did not respond to a request for comment")]
     );
 }
+
+#[test]
+fn records_and_data_speak_for_an_institution() {
+    let text = "The plant leaked for a week, court records show. \
+Tax filings reviewed by CNN show the charity spent $90,000 on flights. \
+Harbour Council’s inspection report says the valves were never tested. \
+The dockers’ union, which has been bargaining since spring, said the figures proved the port could pay more. \
+The hosts argued after Monday’s show. \
+The mayor showed reporters a photograph of the site.";
+    let report = analyze(text, &Options::default());
+    let found: Vec<(Kind, &str, &str)> =
+        report.claims.iter().map(|c| (c.kind, c.cue.text.as_str(), c.source.as_ref().map_or("", |s| s.text.as_str()))).collect();
+    assert_eq!(
+        found,
+        vec![
+            (Kind::Organisation, "show", "court records"),
+            (Kind::Organisation, "show", "Tax filings reviewed by CNN"),
+            (Kind::Organisation, "says", "Harbour Council’s inspection report"),
+            (Kind::Organisation, "said", "The dockers’ union"),
+        ]
+    );
+}
