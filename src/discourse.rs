@@ -5,7 +5,7 @@
 
 use crate::attribution::{trimmed, RawAttribution};
 use crate::classify::{read, same_head, Known, SourcePhrase};
-use crate::lexicon::{CueKind, LanguageLexicon};
+use crate::lexicon::{CheckKind, CueKind, LanguageLexicon};
 use crate::report::{ByteSpan, Kind};
 use crate::segment::Sentence;
 
@@ -222,7 +222,16 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         let group = state.new_group(Kind::Vague, span, &phrase, s);
         return Some(base(Kind::Vague, Some(group), Some(phrase)));
     }
-    let head_anonymous = lex.anonymous_nouns.contains(phrase.head.as_str()) || counted_insiders;
+    // "A former waiter who asked us not to print his name said": the text grants anonymity to an unnamed person.
+    // The grant must be this source's: from the source (or its cue) up to the next cue of the sentence.
+    let granted_anonymity = phrase.person.is_none() && !phrase.institution && phrase.outlet.is_none() && {
+        let sentence_text = &state.text[sentence.span.start..sentence.span.end];
+        let from = span.start.min(raw.cue.start).saturating_sub(sentence.span.start);
+        let after = span.end.max(raw.cue.end).saturating_sub(sentence.span.start);
+        let to = lex.cues(sentence_text).iter().map(|f| f.start).filter(|&c| c >= after).min().unwrap_or(sentence_text.len());
+        lex.checks(sentence_text).iter().any(|f| matches!(f.kind, CheckKind::Reason | CheckKind::Boilerplate) && f.start >= from && f.start < to)
+    };
+    let head_anonymous = lex.anonymous_nouns.contains(phrase.head.as_str()) || counted_insiders || granted_anonymity;
     let head_vague = lex.vague_nouns.contains(phrase.head.as_str());
     let (kind, group) = if phrase.person.is_some() {
         // A person named: join an earlier mention of the same surname.

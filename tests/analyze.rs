@@ -181,3 +181,27 @@ The mayor showed reporters a photograph of the site.";
         ]
     );
 }
+
+#[test]
+fn an_unnamed_person_granted_anonymity_is_anonymous() {
+    let text = "A former cook who worked in the kitchen until June, and who asked us not to print his name because he still works in the trade, said the freezers had failed for weeks. \
+“Nobody wanted to tell the owner,” he said. \
+Several banks have quietly cut their lending, regulators involved in the review told the paper, declining to be named because the review is not finished.";
+    let report = analyze(text, &Options::default());
+    let found: Vec<(Kind, &str)> = report.claims.iter().map(|c| (c.kind, c.source.as_ref().map_or("", |s| s.text.as_str()))).collect();
+    assert_eq!(found[0], (Kind::Anonymous, "A former cook who worked in the kitchen until June"));
+    assert_eq!(found[1], (Kind::Anonymous, "he"));
+    assert_eq!(report.claims[0].group, report.claims[1].group);
+    // The grant belongs to the regulators, not to the banks their claim is about.
+    assert!(found.iter().all(|(k, s)| !(s.starts_with("Several banks") && *k == Kind::Anonymous)));
+    assert_eq!(report.claims[0].checks.as_ref().unwrap().reason, Reason::Given);
+}
+
+#[test]
+fn spanish_anonymity_grants_and_no_comment() {
+    let text = "Un técnico de la planta, que ha preferido no dar su nombre por miedo a represalias, aseguró que la válvula falló. \
+El Ayuntamiento declinó responder a las preguntas de este diario.";
+    let report = analyze(text, &Options::default());
+    let kinds: Vec<Kind> = report.claims.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, vec![Kind::Anonymous, Kind::Organisation]);
+}
