@@ -538,7 +538,13 @@ fn speech(
                 }
             }
             let (source, next) = noun_phrase_after(text, tokens, k, lex, true)?;
-            if !plausible_inverted_source(text, tokens, k, next, lex) {
+            // "«…», ha añadido el técnico.": after a quote, a short definite phrase that ends the
+            // sentence is who spoke, whatever its noun.
+            let quote_before = tokens[..first].iter().rev().find(|t| !(t.word && lex.skip_before_cue.contains(lower(text, t).as_str())))
+                .is_some_and(|t| is_punct(text, t, &[','])) && tokens[..first].iter().rev().nth(1).is_some_and(|t| !t.word && crate::segment::is_quote_mark(text_of(text, t).chars().next().unwrap_or(' ')));
+            let ends_sentence = tokens[next..].iter().all(|t| !t.word);
+            let short_definite = next - k <= 4 && tokens.get(k).is_some_and(|t| DETERMINERS.contains(&lower(text, t).as_str()));
+            if !plausible_inverted_source(text, tokens, k, next, lex) && !(quote_before && ends_sentence && short_definite) {
                 return None;
             }
             let before = ByteSpan::new(sentence.start, tokens[first].span.start);
@@ -585,10 +591,6 @@ fn plausible_inverted_source(text: &str, tokens: &[Token], start: usize, end: us
     if words.is_empty() || words.len() > 10 {
         return false;
     }
-    let capital_inside = tokens[start + 1..end].iter().any(|t| t.word && is_capitalised(text_of(text, t)));
-    if !opens_like_source(text, tokens, start, lex) && !capital_inside {
-        return false;
-    }
     // Ends the sentence or a clause right after: "said Lopez." / "said the sources, who…" / "dijo García en…"
     let ends_clause = match tokens.get(end) {
         None => true,
@@ -601,6 +603,10 @@ fn plausible_inverted_source(text: &str, tokens: &[Token], start: usize, end: us
     // "dijo otro", "said another": one of a group named before.
     if words.len() == 1 && matches!(words[0].as_str(), "otro" | "otra" | "uno" | "una" | "another" | "one") {
         return ends_clause;
+    }
+    let capital_inside = tokens[start + 1..end].iter().any(|t| t.word && is_capitalised(text_of(text, t)));
+    if !opens_like_source(text, tokens, start, lex) && !capital_inside {
+        return false;
     }
     let has_person_or_known_head = tokens[start..end].iter().any(|t| {
         let w = lower(text, t);
@@ -748,7 +754,18 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
         i -= 1;
     }
     // Drop leading time words: "On Monday the company said" → "the company".
-    while i < j && tokens[i].word && (LEADING_NOT_SOURCE.contains(&lower(text, &tokens[i]).as_str()) || lower(text, &tokens[i]).chars().all(|c| c.is_ascii_digit())) && i + 1 < j {
+    // Spanish "el"/"su"/"por" go only before a time word or "parte": "el lunes el ministro", "por su parte la
+    // empresa" — "El consejero delegado" keeps its article.
+    let time_word_at = |k: usize| k < j && (LEADING_NOT_SOURCE.contains(&lower(text, &tokens[k]).as_str()) || lower(text, &tokens[k]).chars().all(|c| c.is_ascii_digit()));
+    while i < j && tokens[i].word && time_word_at(i) && i + 1 < j {
+        let por_su_parte = i + 3 < j && lower(text, &tokens[i]) == "por" && lower(text, &tokens[i + 1]) == "su" && lower(text, &tokens[i + 2]) == "parte";
+        if por_su_parte {
+            i += 3;
+            continue;
+        }
+        if matches!(lower(text, &tokens[i]).as_str(), "el" | "su" | "por") && !(time_word_at(i + 1) && !matches!(lower(text, &tokens[i + 1]).as_str(), "el" | "su" | "por")) {
+            break;
+        }
         i += 1;
     }
     if i < j {

@@ -64,6 +64,12 @@ impl State<'_> {
     }
 
     fn new_group(&mut self, kind: Kind, span: ByteSpan, phrase: &SourcePhrase, sentence: usize) -> usize {
+        // "La alcaldesa, Carmen Villalobos", "Chief Executive Mira Chandran": a role with a full name at its end.
+        if kind == Kind::Named && phrase.surname().is_none() {
+            if let Some(surname) = trailing_full_name_surname(&self.text[span.start..span.end]) {
+                self.by_surname.insert(surname.to_string(), self.groups.len());
+            }
+        }
         if let Some(surname) = phrase.surname() {
             if !self.known.people.iter().any(|p| p == surname) {
                 self.known.people.push(surname.to_string());
@@ -103,6 +109,16 @@ impl State<'_> {
     fn recent(&self, pred: impl Fn(&GroupState) -> bool) -> Option<usize> {
         self.recently.iter().copied().find(|&g| pred(&self.groups[g]))
     }
+}
+
+/// The surname of a full name ending a phrase: "El entrenador del Montalbán, Julio Esparza" → "Esparza";
+/// none when the phrase does not end in two capitalised words.
+fn trailing_full_name_surname(label: &str) -> Option<&str> {
+    let mut words = label.split_whitespace().rev();
+    let last = words.next()?.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let before = words.next()?.trim_matches(|c: char| !c.is_alphanumeric());
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase);
+    (capital(last) && capital(before)).then_some(last)
 }
 
 /// Decides kinds and groups for every raw attribution, in document order.
@@ -233,7 +249,16 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     };
     let head_anonymous = lex.anonymous_nouns.contains(phrase.head.as_str()) || counted_insiders || granted_anonymity;
     let head_vague = lex.vague_nouns.contains(phrase.head.as_str());
-    let (kind, group) = if phrase.person.is_some() {
+    // "Salvatierra said" after "El consejero delegado, Ricardo Salvatierra": a bare surname named before.
+    let bare_surname = state.text[span.start..span.end]
+        .split_whitespace()
+        .last()
+        .map(|w| crate::tokens::strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && phrase.words.len() <= 2 && phrase.pronoun.is_none())
+        .and_then(|w| state.by_surname.get(w).copied());
+    let (kind, group) = if let Some(g) = bare_surname.filter(|_| phrase.person.is_none()) {
+        (Kind::Named, state.join(g, &phrase, s))
+    } else if phrase.person.is_some() {
         // A person named: join an earlier mention of the same surname.
         let surname = phrase.surname().map(str::to_string);
         match surname.as_ref().and_then(|s| state.by_surname.get(s).copied()) {
@@ -265,15 +290,34 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
             let group = state.new_group(Kind::Named, span, &phrase, s);
             return Some(base(Kind::Named, Some(group), Some(phrase)));
         }
-        let points_back = phrase.definite || phrase.one_of || (!phrase.has_modifier && phrase.number.is_none() && !phrase.quantified && !phrase.affiliation);
+        // "One diplomat said" after "diplomats involved in those contacts": one of them.
+        let one_of_them = phrase.number == Some(1) && phrase.words.len() == 2 && matches!(phrase.words[0].as_str(), "one" | "uno" | "una");
+        let points_back = phrase.definite || phrase.one_of || one_of_them || (!phrase.has_modifier && phrase.number.is_none() && !phrase.quantified && !phrase.affiliation);
         let head = phrase.head.clone();
-        match state.recent(|g| g.kind == Kind::Anonymous && same_head(&g.head, &head)).filter(|_| points_back) {
+        let same_head_group = state.recent(|g| g.kind == Kind::Anonymous && same_head(&g.head, &head)).filter(|_| points_back);
+        // "The insider added" right after "A source who works on the programme said": the one unnamed
+        // person just quoted, under another noun.
+        let same_person = || {
+            (phrase.definite && !phrase.plural && !phrase.has_modifier)
+                .then(|| state.recent(|g| g.kind == Kind::Anonymous && !g.plural && s.saturating_sub(g.last_sentence) <= 2))
+                .flatten()
+        };
+        match same_head_group.or_else(same_person) {
             Some(g) => (Kind::Anonymous, state.join(g, &phrase, s)),
             None => (Kind::Anonymous, state.new_group(Kind::Anonymous, span, &phrase, s)),
         }
     } else if phrase.institution && !head_vague {
         let key = phrase.words.iter().filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "el" | "la" | "los" | "las")).cloned().collect::<Vec<_>>().join(" ");
-        match state.recent(|g| g.kind == Kind::Organisation && g.words.join(" ").contains(&key)) {
+        // "Lumenfold Inc." after "photo app Lumenfold": the same distinctive name, whatever else is around it.
+        let names: Vec<&String> = phrase.words.iter().filter(|w| is_distinctive_name(w, state.text, span, lex)).collect();
+        // "the company" / "la empresa" after "Lumenfold Inc.": the latest company named.
+        let generic_company = phrase.definite && phrase.words.len() == 2 && matches!(phrase.head.as_str(), "company" | "firm" | "empresa" | "compañía" | "firma");
+        let same = |g: &GroupState| {
+            g.words.join(" ").contains(&key)
+                || names.iter().any(|n| g.words.contains(n))
+                || (generic_company && s.saturating_sub(g.last_sentence) <= 6 && g.words.iter().any(|w| matches!(w.as_str(), "inc" | "inc." | "corp" | "corp." | "co" | "co." | "ltd" | "llc" | "plc" | "s.a." | "sa" | "sl" | "company" | "firm" | "empresa" | "compañía")))
+        };
+        match state.recent(|g| g.kind == Kind::Organisation && same(g)) {
             Some(g) => (Kind::Organisation, state.join(g, &phrase, s)),
             None => (Kind::Organisation, state.new_group(Kind::Organisation, span, &phrase, s)),
         }
@@ -329,6 +373,17 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
 /// ("The episode recalls a spill", "Her office posted a photograph").
 const WEAK_CUES: &[&str] = &["recalls", "recalled", "posted", "announced", "showed", "shows", "show", "found", "indicated", "indicates", "revealed", "suggests", "suggested", "estimated"];
+
+/// A word of an institution's name that picks it out: capitalised in the text and not a generic
+/// institution word ("Lumenfold" in "Lumenfold Inc.", not "Inc." or "Council").
+fn is_distinctive_name(word: &str, text: &str, span: ByteSpan, lex: &LanguageLexicon) -> bool {
+    word.len() >= 3
+        && !lex.org_words.contains(word)
+        && !matches!(word, "the" | "el" | "la" | "los" | "las" | "del" | "de" | "of" | "and" | "inc." | "corp." | "co.")
+        && text[span.start..span.end]
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.to_lowercase() == word)
+}
 
 /// A record that an outlet only handled: "tax filings reviewed by CNN", "documents obtained by
 /// The Post" — a record noun before the outlet's part of the phrase.

@@ -205,3 +205,24 @@ El Ayuntamiento declinó responder a las preguntas de este diario.";
     let kinds: Vec<Kind> = report.claims.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, vec![Kind::Anonymous, Kind::Organisation]);
 }
+
+#[test]
+fn later_mentions_join_their_first_mention() {
+    let text = "Photo app Brightlane said Tuesday that hackers had copied user emails. \
+Brightlane Inc., which has 9 million users, said passwords were safe. \
+The attackers used a test server, the company said. \
+The coach of Riverton, Julia Menke, said the team would appeal. \
+Menke said the ban was unfair. \
+A source who works at the club told us the players were furious. \
+The insider added that the captain had threatened to quit. \
+Officials involved in the talks said the deal was close. \
+One official said a signing could come within days.";
+    let report = analyze(text, &Options::default());
+    let group_of = |source: &str| report.claims.iter().find(|c| c.source.as_ref().is_some_and(|s| s.text == source)).and_then(|c| c.group).unwrap();
+    assert_eq!(group_of("Photo app Brightlane"), group_of("Brightlane Inc."));
+    assert_eq!(group_of("Photo app Brightlane"), group_of("the company"));
+    assert_eq!(group_of("The coach of Riverton, Julia Menke"), group_of("Menke"));
+    assert_eq!(group_of("A source who works at the club"), group_of("The insider"));
+    assert_eq!(group_of("Officials involved in the talks"), group_of("One official"));
+    assert_ne!(group_of("Menke"), group_of("The insider"));
+}
