@@ -276,8 +276,14 @@ fn according(
     lex: &LanguageLexicon,
 ) -> Option<(ByteSpan, ByteSpan)> {
     let (source, next) = noun_phrase_after(text, tokens, last + 1, lex, true)?;
-    // "según avanzaba el partido" (as the match went on) names no source.
-    if !opens_like_source(text, tokens, last + 1, lex) {
+    // "according to plan", "according to the rules set by the board" follow a plan or rules; they name no source.
+    let rule_like = |w: &str| matches!(w, "plan" | "plans" | "schedule" | "script" | "tradition" | "custom" | "form" | "rules" | "regulations" | "guidelines" | "procedure" | "protocol" | "instructions");
+    if tokens[last + 1..(last + 3).min(tokens.len())].iter().any(|t| rule_like(&lower(text, t))) {
+        return None;
+    }
+    // "según avanzaba el partido" (as the match went on) names no source; English "according to"
+    // always introduces one ("according to multiple people", "according to early returns").
+    if lex.language != Language::En && !opens_like_source(text, tokens, last + 1, lex) {
         return None;
     }
     // "citing higher fuel prices" gives a reason, not a source: "citing" needs a source noun or a name.

@@ -177,7 +177,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     // "the documents show", "polls showed": evidence speaks only as a record, a poll or an institution's
     // data; "the results showed", "the president showed a photo" attribute nothing.
     if matches!(cue_word.as_str(), "show" | "shows" | "showed" | "muestra" | "muestran" | "mostró" | "mostraron")
-        && !(phrase.institution || phrase.outlet.is_some() || lex.report_nouns.contains(phrase.head.as_str()))
+        && !(phrase.words.iter().any(|w| RECORDS.contains(&w.as_str()) || EVIDENCE.contains(&w.as_str())) || phrase.outlet.is_some() || lex.report_nouns.contains(phrase.head.as_str()))
     {
         return None;
     }
@@ -395,6 +395,12 @@ fn institution_record(phrase: &SourcePhrase, _lex: &LanguageLexicon) -> bool {
 const RECORDS: &[&str] = &[
     "documents", "document", "records", "filings", "filing", "data", "figures", "memo", "letter", "lawsuit", "complaint", "ruling",
     "indictment", "transcript", "transcripts", "emails", "documentos", "registros", "datos", "cifras", "expediente", "sentencia",
+];
+
+/// Counts and studies that can "show" something ("polls show", "the survey showed").
+const EVIDENCE: &[&str] = &[
+    "poll", "polls", "polling", "survey", "surveys", "study", "studies", "results", "returns", "tally", "estimates", "analysis",
+    "census", "statistics", "numbers", "research", "records", "encuesta", "encuestas", "estudio", "sondeo", "resultados",
 ];
 
 /// "Westbury Council’s inspection report": a report an institution wrote, named by its possessive.

@@ -226,3 +226,22 @@ One official said a signing could come within days.";
     assert_eq!(group_of("Officials involved in the talks"), group_of("One official"));
     assert_ne!(group_of("Menke"), group_of("The insider"));
 }
+
+#[test]
+fn according_to_names_a_source_whatever_word_opens_it() {
+    let text = "The campaign hired two data firms, according to multiple people familiar with the effort. \
+According to law enforcement officials, the phone had been wiped. \
+Turnout fell to 41 percent, according to early returns. \
+Ballots will be counted according to rules set by the county board. \
+The launch went ahead according to plan.";
+    let report = analyze(text, &Options::default());
+    let found: Vec<(Kind, &str)> = report.claims.iter().map(|c| (c.kind, c.source.as_ref().map_or("", |s| s.text.as_str()))).collect();
+    assert_eq!(
+        found,
+        vec![
+            (Kind::Anonymous, "multiple people familiar with the effort"),
+            (Kind::Anonymous, "law enforcement officials"),
+            (Kind::Organisation, "early returns"),
+        ]
+    );
+}
