@@ -245,3 +245,21 @@ The launch went ahead according to plan.";
         ]
     );
 }
+
+#[test]
+fn title_case_headlines_report_with_their_subject() {
+    let report = analyze("Mayor Says Bridge Will Reopen By Spring", &Options::default());
+    assert_eq!(report.claims.len(), 1);
+    assert_eq!(report.claims[0].source.as_ref().unwrap().text, "Mayor");
+    for text in [
+        "Old Rivalry Revives Old Fears In Port Town",
+        "Her cookbook, Say It With Soup, sold 80,000 copies.",
+        "In a later note to staff, Ruiz said the newsroom would move.",
+        "Ortiz, who helped found the Harbor Trust, said the vote was rushed.",
+    ] {
+        let r = analyze(text, &Options::default());
+        assert!(r.claims.iter().all(|c| !matches!(c.cue.text.as_str(), "Revives" | "Say" | "note" | "found")), "{text}: {:?}", r.claims.iter().map(|c| &c.cue.text).collect::<Vec<_>>());
+    }
+    let r = analyze("“It will not close,” said the 61-year-old.", &Options::default());
+    assert_eq!(r.claims[0].source.as_ref().unwrap().text, "the 61-year-old");
+}
