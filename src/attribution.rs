@@ -58,7 +58,7 @@ const PASSIVE_ADVERBS: &[&str] = &["not", "previously", "widely", "already", "fi
 const NOUN_LIKE: &[&str] = &[
     "claims", "claim", "reports", "report", "fears", "fear", "hopes", "hope", "doubts", "doubt", "worries", "worry", "estimates",
     "notes", "note", "states", "shows", "show", "feels", "thought", "posted", "announced", "forecast", "warns", "promised",
-    "found",
+    "found", "plans", "attacks",
 ];
 /// What follows a reporting verb when a clause does: "that", a determiner, a pronoun, a quote.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -169,6 +169,8 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     let tokens = tokenize(text, span);
     let in_quote = quote_depths(text, &tokens, sentence.starts_in_quote);
     let first_new = out.len();
+    // Whether each attribution pushed for this sentence rests on a stance verb.
+    let mut stances: Vec<bool> = Vec::new();
     for f in found {
         if f.kind == CueKind::NotCue {
             continue;
@@ -228,11 +230,13 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
             let nested = swallows_cue
                 || a.cue_kind != CueKind::Hedge
                 && !closing
-                && out[first_new..].iter().any(|o| {
-                    o.cue_kind != CueKind::Hedge && o.claim.start >= o.cue.end && o.claim.start <= start && start < o.claim.end
+                && out[first_new..].iter().zip(&stances).any(|(o, &stance)| {
+                    // A stance ("supports the plan, which critics say …") holds no reported speech.
+                    o.cue_kind != CueKind::Hedge && !stance && o.claim.start >= o.cue.end && o.claim.start <= start && start < o.claim.end
                         && !clause_break(text, &tokens, o.claim.start, start)
                 });
             if !nested {
+                stances.push(f.kind == CueKind::Speech && lex.stance_verbs.contains(lower(text, &tokens[first]).as_str()));
                 out.push(a);
             }
         }
@@ -306,7 +310,10 @@ fn according(
     let before = ByteSpan::new(sentence.start, tokens[_first].span.start);
     let after_start = tokens.get(next).map(|t| t.span.start).unwrap_or(sentence.end);
     let after = ByteSpan::new(after_start, sentence.end);
-    let claim = if word_count(text, after) >= 3 { after } else { before };
+    // "Y, according to X" (whatever follows X: ", who requested anonymity …") reports what comes before;
+    // "According to X, Y" what comes after.
+    let closing = word_count(text, before) >= 3 && text[before.start..before.end].trim_end().ends_with([',', '—', '–']);
+    let claim = if closing || word_count(text, after) < 3 { before } else { after };
     Some((source, trimmed(text, if claim.is_empty() { sentence } else { claim })))
 }
 

@@ -182,6 +182,17 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         return None;
     }
 
+    // "Sanders supports a $15 wage", "the company plans to cut jobs": a stance is attributed to a named
+    // person or an institution only; a crowd's or an unnamed person's wishes rest on no one.
+    if lex.stance_verbs.contains(cue_word.as_str())
+        && !(phrase.person.is_some()
+            || (phrase.institution && !lex.vague_nouns.contains(phrase.head.as_str()))
+            || matches!(phrase.pronoun.as_deref(), Some("he" | "she" | "él" | "ella"))
+            || (opens_sentence && phrase.words.len() <= 3 && state.text[span.start..span.end].split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))))
+    {
+        return None;
+    }
+
     // "One said", "Another added", "One of them said": one member of the latest group of several.
     let words: Vec<&str> = phrase.words.iter().map(String::as_str).collect();
     if matches!(words.as_slice(), ["one"] | ["another"] | ["one", "of", "them"] | ["two", "of", "them"] | ["uno"] | ["una"] | ["otro"] | ["otra"] | ["uno", "de", "ellos"] | ["una", "de", "ellas"]) {

@@ -43,6 +43,7 @@ pub fn phrases(source: &'static str) -> impl Iterator<Item = &'static str> {
 /// Each language's files, by name, for the lexicon tests.
 pub const FILES: &[(&str, &str, &str)] = &[
     ("en", "speech_verbs", include_str!("lexicons/en/speech_verbs.txt")),
+    ("en", "stance_verbs", include_str!("lexicons/en/stance_verbs.txt")),
     ("en", "according", include_str!("lexicons/en/according.txt")),
     ("en", "no_comment", include_str!("lexicons/en/no_comment.txt")),
     ("en", "hedges", include_str!("lexicons/en/hedges.txt")),
@@ -63,6 +64,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("en", "vantage", include_str!("lexicons/en/vantage.txt")),
     ("en", "opinion", include_str!("lexicons/en/opinion.txt")),
     ("es", "speech_verbs", include_str!("lexicons/es/speech_verbs.txt")),
+    ("es", "stance_verbs", include_str!("lexicons/es/stance_verbs.txt")),
     ("es", "according", include_str!("lexicons/es/according.txt")),
     ("es", "no_comment", include_str!("lexicons/es/no_comment.txt")),
     ("es", "hedges", include_str!("lexicons/es/hedges.txt")),
@@ -153,6 +155,8 @@ pub struct LanguageLexicon {
     pub pronouns: HashSet<&'static str>,
     pub skip_before_cue: HashSet<&'static str>,
     pub told_recipients: HashSet<&'static str>,
+    /// Stances, wishes and plans ("supports", "plans"): cues only for a named person or an institution.
+    pub stance_verbs: HashSet<&'static str>,
 }
 
 /// A phrase found in the text, with what it does.
@@ -184,6 +188,7 @@ impl LanguageLexicon {
             (CueKind::NoComment, file(l, "no_comment")),
             (CueKind::According, file(l, "according")),
             (CueKind::Speech, file(l, "speech_verbs")),
+            (CueKind::Speech, file(l, "stance_verbs")),
         ]);
         let (check_matcher, check_kinds) = automaton(&[
             (CheckKind::Reason, file(l, "reasons")),
@@ -210,6 +215,7 @@ impl LanguageLexicon {
             pronouns: set(l, "pronouns"),
             skip_before_cue: set(l, "skip_before_cue"),
             told_recipients: set(l, "told_recipients"),
+            stance_verbs: set(l, "stance_verbs"),
         }
     }
 

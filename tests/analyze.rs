@@ -263,3 +263,25 @@ fn title_case_headlines_report_with_their_subject() {
     let r = analyze("“It will not close,” said the 61-year-old.", &Options::default());
     assert_eq!(r.claims[0].source.as_ref().unwrap().text, "the 61-year-old");
 }
+
+#[test]
+fn stances_rest_on_named_people_and_institutions_only() {
+    let text = "Senator Ruth Okafor supports a ban on the sale, which critics say would cost 900 jobs. \
+The utility plans to raise rates in March. \
+Some residents want the plant closed. \
+The Kings have agreed to trade Mercer for two picks, according to two people briefed on the deal, who requested anonymity because it has not been announced.";
+    let report = analyze(text, &Options::default());
+    let found: Vec<(Kind, &str)> = report.claims.iter().map(|c| (c.kind, c.cue.text.as_str())).collect();
+    assert_eq!(
+        found,
+        vec![
+            (Kind::Named, "supports"),
+            (Kind::Vague, "say"),
+            (Kind::Organisation, "plans"),
+            (Kind::Organisation, "agreed"),
+            (Kind::Anonymous, "according to"),
+        ]
+    );
+    let anonymous = &report.claims[4];
+    assert!(anonymous.claim.text.starts_with("The Kings have agreed"));
+}
