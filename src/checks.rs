@@ -4,7 +4,6 @@
 use crate::classify::SourcePhrase;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon::{phrases, CheckKind, LanguageLexicon, Lexicons, FILES};
@@ -370,23 +369,75 @@ fn passive_person(before: &[Word], lex: &LanguageLexicon) -> bool {
 /// "thinks he is the star of the show", "acts like she is above the rules", "se cree el dueño":
 /// a jab at someone's self-regard.
 fn self_regard(claim: &str, lex: &LanguageLexicon) -> bool {
-    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
-    let [en, es] = RE.get_or_init(|| {
-        [
-            Regex::new(
-                r"(?i)\b(?:thinks|believes|acts as if|acts like|behaves as if|behaves like)\s+(?:he|she)(?:\s+is|'s|\s+was)?\s+(?:the\s+(?:star|boss|smartest|only\s+one)|above\b|better\s+than|bigger\s+than|smarter\s+than|cleverer\s+than|untouchable|invincible|irreplaceable|god's\s+gift|more\s+important)|\b(?:fancies|sees)\s+(?:himself|herself)\s+as\b|\bconsiders\s+(?:himself|herself)\s+(?:above|better|superior|the|a|an)\b",
-            )
-            .expect("self-regard pattern"),
-            Regex::new(
-                r"(?i)\bse\s+cree\s+(?:(?:el|la)\s+(?:estrella|jefe|jefa|dueño|dueña|rey|reina|protagonista|ombligo|centro|mejor|más\s+listo|más\s+lista)|superior|intocable|imprescindible|por\s+encima|mejor\s+que)|\bse\s+(?:ve|siente)\s+(?:por\s+encima|superior|intocable)",
-            )
-            .expect("self-regard pattern"),
-        ]
-    });
-    match lex.language {
-        Language::En => en.is_match(claim),
-        Language::Es => es.is_match(claim),
+    let words = plain_words(claim);
+    let patterns: &[&[Slot]] = match lex.language {
+        Language::En => SELF_REGARD_EN,
+        Language::Es => SELF_REGARD_ES,
+    };
+    (0..words.len()).any(|i| patterns.iter().any(|p| matches_at(&words, i, p)))
+}
+
+/// One place in a word pattern: any of the phrases (words separated by spaces), or none when optional.
+struct Slot(&'static [&'static str], bool);
+const fn one_of(phrases: &'static [&'static str]) -> Slot {
+    Slot(phrases, false)
+}
+const fn maybe(phrases: &'static [&'static str]) -> Slot {
+    Slot(phrases, true)
+}
+
+const SELF_REGARD_EN: &[&[Slot]] = &[
+    &[
+        one_of(&["thinks", "believes", "acts as if", "acts like", "behaves as if", "behaves like"]),
+        one_of(&["he", "she"]),
+        maybe(&["is", "was"]),
+        one_of(&[
+            "the star", "the boss", "the smartest", "the only one", "above", "better than", "bigger than", "smarter than", "cleverer than",
+            "untouchable", "invincible", "irreplaceable", "god's gift", "more important",
+        ]),
+    ],
+    &[one_of(&["fancies", "sees"]), one_of(&["himself", "herself"]), one_of(&["as"])],
+    &[one_of(&["considers"]), one_of(&["himself", "herself"]), one_of(&["above", "better", "superior", "the", "a", "an"])],
+];
+const SELF_REGARD_ES: &[&[Slot]] = &[
+    &[
+        one_of(&["se cree"]),
+        one_of(&[
+            "el estrella", "la estrella", "el jefe", "la jefa", "el dueño", "la dueña", "el rey", "la reina", "el protagonista", "la protagonista",
+            "el ombligo", "el centro", "el mejor", "la mejor", "el más listo", "la más lista", "superior", "intocable", "imprescindible",
+            "por encima", "mejor que",
+        ]),
+    ],
+    &[one_of(&["se ve", "se siente"]), one_of(&["por encima", "superior", "intocable"])],
+];
+
+/// Lower-case words of `text`, apostrophes kept inside words, and "he's" read as "he is".
+fn plain_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let w = w.trim_matches(|c| c == '\'' || c == '’').to_lowercase().replace('’', "'");
+        match w.strip_suffix("'s").filter(|b| matches!(*b, "he" | "she")) {
+            Some(base) => {
+                words.push(base.to_string());
+                words.push("is".to_string());
+            }
+            None if !w.is_empty() => words.push(w),
+            None => {}
+        }
     }
+    words
+}
+
+/// Whether `pattern` matches `words` starting at word `i`.
+fn matches_at(words: &[String], i: usize, pattern: &[Slot]) -> bool {
+    let Some((slot, rest)) = pattern.split_first() else {
+        return true;
+    };
+    let phrase_at = |phrase: &str| {
+        let n = phrase.split(' ').count();
+        (i + n <= words.len() && phrase.split(' ').zip(&words[i..i + n]).all(|(p, w)| p == w)).then_some(n)
+    };
+    slot.0.iter().filter_map(|p| phrase_at(p)).any(|n| matches_at(words, i + n, rest)) || (slot.1 && matches_at(words, i, rest))
 }
 
 #[cfg(test)]
