@@ -2,11 +2,8 @@
 //! vantage, how many they are, and whether they attack a person rather than report a fact.
 
 use crate::classify::SourcePhrase;
-use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet as HashSet;
-
-use crate::lexicon::{phrases, CheckKind, LanguageLexicon, Lexicons, FILES};
+use crate::lexicon::{CheckKind, LanguageLexicon, Lexicons};
 use crate::report::{ByteSpan, Count, Language, Reason};
 
 /// What one group's mentions say, taken together: a reason or vantage given at any mention
@@ -99,7 +96,7 @@ pub fn opinion(text: &str, claim: ByteSpan, lex: &LanguageLexicon) -> bool {
     // so the rewrite need not keep offsets.
     let plain = text[claim.start..claim.end].replace('\u{2019}', "'");
     let words = Words::new(lead_in(text, claim.start), &plain);
-    let person_only = person_only_phrases(lex);
+    let person_only = &lex.opinion_person_only;
     let by_word = lex.checks(&plain).into_iter().filter(|f| f.kind == CheckKind::Opinion).any(|f| {
         let phrase = plain[f.start..f.end].to_lowercase();
         !person_only.contains(phrase.as_str()) || words.points_at_person(f.start, f.end, lex)
@@ -107,25 +104,6 @@ pub fn opinion(text: &str, claim: ByteSpan, lex: &LanguageLexicon) -> bool {
     by_word || characterising_frame(&words, lex) || self_regard(&plain, lex)
 }
 
-/// Opinion phrases after this comment line hold only when the claim points at a person.
-const PERSON_ONLY_MARK: &str = "# applied to a person only";
-
-/// The phrases of `opinion.txt` after [`PERSON_ONLY_MARK`], per language.
-fn person_only_phrases(lex: &LanguageLexicon) -> &'static HashSet<&'static str> {
-    static SETS: OnceLock<[HashSet<&'static str>; 2]> = OnceLock::new();
-    let sets = SETS.get_or_init(|| {
-        let load = |lang: &str| -> HashSet<&'static str> {
-            let source = FILES.iter().find(|(l, n, _)| *l == lang && *n == "opinion").map_or("", |(_, _, s)| *s);
-            let Some(at) = source.find(PERSON_ONLY_MARK) else { return HashSet::default() };
-            phrases(&source[at..]).collect()
-        };
-        [load("en"), load("es")]
-    });
-    match lex.language {
-        Language::En => &sets[0],
-        Language::Es => &sets[1],
-    }
-}
 
 /// The words just before the claim in its sentence (the cue, and a clitic before it: "lo
 /// describió"), at most three: they decide a frame, never an evaluation.
@@ -515,9 +493,9 @@ mod tests {
 
     #[test]
     fn both_opinion_files_mark_their_person_only_section() {
-        assert!(person_only_phrases(Lexicons::shared().language(Language::En)).contains("weak"));
-        assert!(person_only_phrases(Lexicons::shared().language(Language::Es)).contains("tóxico"));
-        assert!(!person_only_phrases(Lexicons::shared().language(Language::En)).contains("incompetent"));
+        assert!(Lexicons::shared().language(Language::En).opinion_person_only.contains("weak"));
+        assert!(Lexicons::shared().language(Language::Es).opinion_person_only.contains("tóxico"));
+        assert!(!Lexicons::shared().language(Language::En).opinion_person_only.contains("incompetent"));
     }
 
     #[test]

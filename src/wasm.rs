@@ -9,14 +9,34 @@ use wasm_bindgen::prelude::*;
 /// Throws a JS `Error` with a clear message when the options are malformed.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options: crate::Options = if options.is_undefined() || options.is_null() {
-        crate::Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("bad options: {e}")))?
-    };
+    let options = read_options(&options)?;
     let report = crate::analyze(text, &options);
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&format!("cannot return report: {e}")))
+}
+
+/// `undefined`, `null` or `{ language?: "auto" | "en" | "es" }` (other keys are ignored).
+/// Read by hand: serde's messages would bring float formatting into the wasm for one object.
+fn read_options(options: &JsValue) -> Result<crate::Options, JsError> {
+    const EXPECTED: &str = r#"bad options: expected undefined, null or { language: "auto" | "en" | "es" }"#;
+    if options.is_undefined() || options.is_null() {
+        return Ok(crate::Options::default());
+    }
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(JsError::new(EXPECTED));
+    }
+    let language = js_sys::Reflect::get(options, &JsValue::from_str("language")).map_err(|_| JsError::new(EXPECTED))?;
+    let language = if language.is_undefined() || language.is_null() {
+        crate::LanguageChoice::Auto
+    } else {
+        match language.as_string().as_deref() {
+            Some("auto") => crate::LanguageChoice::Auto,
+            Some("en") => crate::LanguageChoice::En,
+            Some("es") => crate::LanguageChoice::Es,
+            _ => return Err(JsError::new(EXPECTED)),
+        }
+    };
+    Ok(crate::Options { language })
 }
 
 /// The core's version, for the popup's "about" line and bug reports.

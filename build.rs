@@ -1,0 +1,36 @@
+//! Copies the cue lexicons (`src/lexicons/**/*.txt`) into `OUT_DIR` without their comment and
+//! blank lines, for `src/lexicon.rs` to compile in: the comments document the data for people and
+//! would otherwise ship in every wasm download.
+
+use std::fs;
+use std::path::Path;
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let root = Path::new("src/lexicons");
+    println!("cargo:rerun-if-changed=src/lexicons");
+    copy_dir(root, &Path::new(&out).join("lexicons"));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create the lexicon folder in OUT_DIR");
+    let mut entries: Vec<_> = fs::read_dir(from).expect("read src/lexicons").filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.path());
+    for entry in entries {
+        let path = entry.path();
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            copy_dir(&path, &to.join(entry.file_name()));
+        } else if path.extension().is_some_and(|x| x == "txt") {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let text = fs::read_to_string(&path).expect("lexicon files are UTF-8");
+            let data: String = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .flat_map(|l| [l, "\n"])
+                .collect();
+            fs::write(to.join(entry.file_name()), data).expect("write the lexicon to OUT_DIR");
+        }
+    }
+}
