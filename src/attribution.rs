@@ -417,6 +417,22 @@ fn speech(
         if matches!(cue_word.as_str(), "told" | "tells" | "tell") && next.as_deref().is_some_and(|n| matches!(n, "jokes" | "stories" | "lies" | "tales")) {
             return None;
         }
+        // Not reporting: "pledged delegates", "refugees admitted to the country", "responded by building",
+        // "a firm called Cambridge Analytica" (a name, after a common noun).
+        let after = next.as_deref().unwrap_or("");
+        let not_reporting = match cue_word.as_str() {
+            "pledged" => after == "delegates",
+            // ("admitted to lying", "responded by saying" still report.)
+            "admitted" => (after == "to" || after == "into") && !tokens.get(last + 2).is_some_and(|t| lower(text, t).ends_with("ing")),
+            "responded" => after == "by" && !tokens[(last + 2).min(tokens.len())..(last + 4).min(tokens.len())].iter().any(|t| {
+                matches!(lower(text, t).as_str(), "saying" | "calling" | "telling" | "arguing" | "noting" | "accusing" | "insisting" | "tweeting" | "writing" | "explaining" | "asking")
+            }),
+            "called" => first >= 2 && matches!(lower(text, &tokens[first - 2]).as_str(), "a" | "an") && tokens[first - 1].word,
+            _ => false,
+        };
+        if not_reporting {
+            return None;
+        }
         // "the said property", "a report": a determiner before a verb form makes it a noun or adjective.
         if prev.as_deref().is_some_and(|p| DETERMINERS.contains(&p) || PREPOSITIONS.contains(&p)) {
             return None;

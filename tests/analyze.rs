@@ -285,3 +285,19 @@ The Kings have agreed to trade Mercer for two picks, according to two people bri
     let anonymous = &report.claims[4];
     assert!(anonymous.claim.text.starts_with("The Kings have agreed"));
 }
+
+#[test]
+fn verbs_that_only_look_like_reporting() {
+    for text in [
+        "Her lead of nearly 300 pledged delegates is hard to overcome.",
+        "Most refugees admitted to the country last year were children.",
+        "The city responded by building three new shelters.",
+        "They hired a firm called Northline Data to run the polls.",
+    ] {
+        let report = analyze(text, &Options::default());
+        assert!(report.claims.is_empty(), "{text}: {:?}", report.claims.iter().map(|c| &c.cue.text).collect::<Vec<_>>());
+    }
+    for text in ["The mayor responded by saying the shelters were full.", "The senator admitted to misleading the committee."] {
+        assert_eq!(analyze(text, &Options::default()).claims.len(), 1, "{text}");
+    }
+}
