@@ -5,6 +5,8 @@
 use crate::lexicon::{LanguageLexicon, Lexicons};
 use crate::report::ByteSpan;
 use crate::tokens::{is_capitalised, strip_possessive, text_of, tokenize};
+use crate::wordset::{lower_into, WordSet};
+use rustc_hash::FxHashSet;
 
 /// The source's words, read.
 #[derive(Debug, Clone, Default)]
@@ -101,17 +103,17 @@ fn is_plural_noun(word: &str) -> bool {
 /// institutions it introduced ("Halvorsen Foods Inc." makes a later "Halvorsen" an institution).
 #[derive(Debug, Default)]
 pub struct Known {
-    pub people: Vec<String>,
-    pub organisations: std::collections::HashSet<String>,
+    pub people: FxHashSet<String>,
+    pub organisations: FxHashSet<String>,
     /// Capitalised words the text uses as a surname: after another capitalised word or a title
     /// ("Adrienne Hale", "Mr. Pell"). A lone capitalised source never used so is an institution.
-    pub surnames: std::collections::HashSet<String>,
+    pub surnames: FxHashSet<String>,
     /// Capitalised words the text uses as a given name, before another capitalised word ("Gemma Hart").
-    pub given_names: std::collections::HashSet<String>,
+    pub given_names: FxHashSet<String>,
 }
 
 /// Suffixes that make the capitalised words before them an institution's name.
-const ORG_SUFFIXES: &[&str] = &[
+static ORG_SUFFIXES: WordSet = WordSet::new(&[
     "inc", "corp", "co", "ltd", "llc", "plc", "group", "holdings", "foods", "airways", "airlines", "logistics", "systems",
     "technologies", "motors", "energy", "capital", "partners", "labs", "pharmaceuticals", "media", "industries", "networks",
     "solutions", "software", "insurance", "financial", "securities", "investments", "ventures", "brands", "entertainment",
@@ -120,39 +122,50 @@ const ORG_SUFFIXES: &[&str] = &[
     "league", "federation", "company", "corporation", "sa", "s.a", "sl", "grupo", "banco", "fundación", "universidad", "partido",
     "realty", "residential", "management", "properties", "construction", "consulting", "services", "department", "electric",
     "utilities", "chemical", "chemicals", "home", "stores", "markets",
-];
+]);
 
 impl Known {
     /// One pass over the text: every run of capitalised words ending in an institution suffix.
     pub fn scan(text: &str) -> Known {
         let mut known = Known::default();
         let mut run: Vec<&str> = Vec::new();
-        for raw in text.split_whitespace() {
+        // Lower-case words for the suffix tests, written into one buffer (no allocation a word).
+        let mut buf = String::new();
+        for raw in crate::wordset::split_whitespace(text) {
+            // Only capitalised words matter: skip the lower-case bulk of the text at its first byte.
+            if raw.as_bytes()[0].is_ascii_lowercase() {
+                run.clear();
+                continue;
+            }
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
             if word.is_empty() {
                 run.clear();
                 continue;
             }
-            // Only capitalised words matter: skip the lower-case bulk of the text without allocating.
             if !is_capitalised(word) {
                 run.clear();
                 continue;
             }
-            let lower = word.to_lowercase();
-            if !run.is_empty() && ORG_SUFFIXES.contains(&lower.as_str()) {
+            if !run.is_empty() && ORG_SUFFIXES.contains(lower_into(word, &mut buf)) {
                 for w in &run {
-                    known.organisations.insert(w.to_lowercase());
+                    let w = w.to_lowercase();
+                    if !known.organisations.contains(&w) {
+                        known.organisations.insert(w);
+                    }
                 }
                 known.organisations.insert(run.join(" ").to_lowercase());
                 run.clear();
                 continue;
             }
-            if is_capitalised(word) && word.len() > 1 && run.len() < 4 {
+            if word.len() > 1 && run.len() < 4 {
                 if let Some(prev) = run.last() {
-                    let prev_lower = prev.to_lowercase();
-                    if !ORG_SUFFIXES.contains(&prev_lower.as_str()) && !matches!(prev_lower.as_str(), "the" | "el" | "la" | "los" | "las" | "a" | "an") {
-                        known.surnames.insert(strip_possessive(word).to_string());
-                        if run.len() == 1 {
+                    let prev_lower = lower_into(prev, &mut buf);
+                    if !ORG_SUFFIXES.contains(prev_lower) && !matches!(prev_lower, "the" | "el" | "la" | "los" | "las" | "a" | "an") {
+                        let surname = strip_possessive(word);
+                        if !known.surnames.contains(surname) {
+                            known.surnames.insert(surname.to_string());
+                        }
+                        if run.len() == 1 && !known.given_names.contains(*prev) {
                             known.given_names.insert(prev.to_string());
                         }
                     }
@@ -354,7 +367,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         // a surname named earlier, or a phrase that is nothing but capitalised words.
         let first_name = names.iter().any(|&k| shared.first_names.contains(words[k].as_str()) && names.contains(&(k + 1)));
         let after_title = names.iter().any(|&k| k > 0 && (TITLES.contains(&words[k - 1].trim_end_matches('.')) || lex.role_nouns.contains(words[k - 1].as_str())));
-        let known_person = names.iter().any(|&k| known.people.iter().any(|p| p == raw[k]));
+        let known_person = names.iter().any(|&k| known.people.contains(raw[k]));
         let only_names = names.len() == words.len() - usize::from(DEFINITE.contains(&words[0].as_str()));
         // "Halvorsen said" where the text never writes "X Halvorsen": a company, not a person.
         let lone_unknown = names.len() == 1

@@ -71,8 +71,8 @@ impl State<'_> {
             }
         }
         if let Some(surname) = phrase.surname() {
-            if !self.known.people.iter().any(|p| p == surname) {
-                self.known.people.push(surname.to_string());
+            if !self.known.people.contains(surname) {
+                self.known.people.insert(surname.to_string());
             }
             if kind == Kind::Named {
                 self.by_surname.insert(surname.to_string(), self.groups.len());

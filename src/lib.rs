@@ -16,6 +16,7 @@ pub mod offsets;
 pub mod report;
 pub mod segment;
 pub mod tokens;
+pub mod wordset;
 #[cfg(not(target_arch = "wasm32"))] pub mod eval;
 #[cfg(not(target_arch = "wasm32"))] pub mod html;
 

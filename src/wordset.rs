@@ -1,0 +1,148 @@
+//! Fixed word lists looked up by hash, not by scanning: `static LIST: WordSet = WordSet::new(&[…])`
+//! reads like the `&[&str]` it replaces (`LIST.contains(&word)`), but a lookup costs one hash of
+//! the word whatever the list's length. The set is built on first use.
+
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet { words, set: OnceLock::new() }
+    }
+
+    fn set(&self) -> &FxHashSet<&'static str> {
+        self.set.get_or_init(|| {
+            debug_assert!(self.words.iter().all(|w| w.len() <= MAX_LEN), "a listed word is longer than {MAX_LEN} bytes");
+            self.words.iter().copied().collect()
+        })
+    }
+
+    /// Is `word` in the list? Takes `&str`, `&&str` or `&String` alike.
+    #[inline]
+    pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
+        let word = word.as_ref();
+        // No listed word is longer than this: most words of a text are ruled out by length alone.
+        word.len() <= MAX_LEN && self.set().contains(word)
+    }
+
+    /// The words, in the order they were listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
+/// Longer than any word a list holds (checked by a test).
+const MAX_LEN: usize = 24;
+
+/// Lower-cases `word` into `buf` without allocating when `buf` has room: ASCII directly, other
+/// text character by character. Only for membership tests against lists of plain words: unlike
+/// `str::to_lowercase`, a final Greek capital sigma becomes σ, never ς (no listed word holds either).
+pub fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    buf.as_str()
+}
+
+/// `text.split_whitespace()`, a byte at a time: only a few lead bytes can start a non-ASCII
+/// white-space character, and only those are decoded.
+pub fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Skip white space.
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            match space_len(text, i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        let start = i;
+        i += 1;
+        // Up to the next white space; bytes that cannot start a white-space character go by one at a time.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+            } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) && space_len(text, i) > 0 {
+                break;
+            }
+            i += 1;
+        }
+        Some(&text[start..i])
+    })
+}
+
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// The length of the white-space character at byte `i` (a char boundary), or 0 when it is none.
+#[inline]
+fn space_len(text: &str, i: usize) -> usize {
+    let b = text.as_bytes()[i];
+    match b {
+        0..=0x7F => usize::from(is_ascii_space(b)),
+        // U+0085, U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2), U+3000 (E3).
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => match text[i..].chars().next() {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static LIST: WordSet = WordSet::new(&["that", "según", "a"]);
+
+    #[test]
+    fn looks_up_like_a_slice() {
+        let w = String::from("that");
+        assert!(LIST.contains(&w));
+        assert!(LIST.contains(&w.as_str()));
+        assert!(LIST.contains("según"));
+        assert!(!LIST.contains("than"));
+        assert!(!LIST.contains(""));
+        assert!(!LIST.contains(&"x".repeat(100)));
+    }
+
+    #[test]
+    fn split_whitespace_matches_std() {
+        let mut all_spaces = String::new();
+        for c in (0..0x3100u32).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            all_spaces.push('x');
+            all_spaces.push(c);
+        }
+        for text in ["", " ", "a", " a  b\tc\n", "x\u{a0}y\u{2003}z\u{3000}é\u{85}東京 😀 «sí»", all_spaces.as_str(), "\u{2028}\u{202f}end "] {
+            assert_eq!(split_whitespace(text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lower_into_matches_to_lowercase_for_plain_words() {
+        let mut buf = String::new();
+        for w in ["Según", "THAT", "Él", "İstanbul", "ǅemal", "straße"] {
+            assert_eq!(lower_into(w, &mut buf), w.to_lowercase());
+        }
+    }
+}
