@@ -99,7 +99,31 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// The character at byte `at` (a char boundary) of `s`.
+#[inline]
+fn char_at(s: &str, at: usize) -> char {
+    let b = s.as_bytes()[at];
+    if b < 0x80 {
+        b as char
+    } else {
+        s[at..].chars().next().unwrap_or(' ')
+    }
+}
+
+/// ASCII bytes that neither end a sentence nor mark a quotation (all but `.` `!` `?` `"`).
+const PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = !matches!(b as u8, b'.' | b'!' | b'?' | b'"');
+        b += 1;
+    }
+    t
+};
+
 /// Splits one line into sentences; returns whether a quote is still open at the line's end.
+/// One pass over the line's bytes: ASCII bytes other than `.` `!` `?` `"` only matter as white space
+/// past `MAX_SENTENCE`, so only the rest are decoded.
 fn split_line(
     text: &str,
     start: usize,
@@ -110,16 +134,33 @@ fn split_line(
     out: &mut Vec<Sentence>,
 ) -> bool {
     let line = &text[start..end];
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let bytes = line.as_bytes();
+    let n = bytes.len();
     // Quote state: open or closed. Real text mixes “curly”, "straight" and stray marks, so each
     // mark's direction comes from what is around it (see `quote_opens`), not from the mark alone.
     let mut open = false;
     let mut sentence_start = 0usize;
     // The first sentence of a paragraph that carries a quote over from the paragraph before starts inside it.
     let mut starts_in_quote = carried_quote;
-    let mut i = 0usize;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut scratch = Scratch::default();
+    let mut at = 0usize;
+    while at < n {
+        let b = bytes[at];
+        if b < 0x80 && !matches!(b, b'.' | b'!' | b'?' | b'"') {
+            if at - sentence_start > MAX_SENTENCE && (b as char).is_whitespace() {
+                push(out, start, sentence_start, at, line, paragraph, starts_in_quote, open);
+                sentence_start = at;
+                starts_in_quote = open;
+            }
+            at += 1;
+            // Short of `MAX_SENTENCE`, such bytes need nothing at all: skip them in a tight loop.
+            let stop = n.min(sentence_start + MAX_SENTENCE + 1);
+            while at < stop && PLAIN[bytes[at] as usize] {
+                at += 1;
+            }
+            continue;
+        }
+        let c = char_at(line, at);
         if is_quote_mark(c) {
             open = quote_opens(line, at, c, open);
         }
@@ -133,44 +174,58 @@ fn split_line(
         let terminal = matches!(c, '.' | '!' | '?' | '…');
         if terminal {
             // Extend over a run of terminal marks and closers: `?!`, `...`, `.”`, `.)`.
-            let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?' | '…') || is_closer(chars[j].1)) {
-                let (aj, cj) = chars[j];
-                if is_quote_mark(cj) {
-                    open = quote_opens(line, aj, cj, open);
+            let mut j = at + c.len_utf8();
+            while j < n {
+                let cj = char_at(line, j);
+                if !(matches!(cj, '.' | '!' | '?' | '…') || is_closer(cj)) {
+                    break;
                 }
-                j += 1;
+                if is_quote_mark(cj) {
+                    open = quote_opens(line, j, cj, open);
+                }
+                j += cj.len_utf8();
             }
             // Must be followed by white space, then something that can open a sentence.
             let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
+            let mut next = None;
+            while k < n {
+                let ck = char_at(line, k);
+                if !ck.is_whitespace() {
+                    next = Some(ck);
+                    break;
+                }
+                k += ck.len_utf8();
             }
             let followed_by_space = k > j;
             // Spanish dialogue: "—¿Quién paga? —se preguntó Ferrer—." goes on after the dash in lower case.
-            let dash_then_lower = matches!(chars.get(k).map(|c| c.1), Some('—' | '–'))
-                && chars[k + 1..].iter().map(|c| c.1).find(|c| !c.is_whitespace()).is_some_and(char::is_lowercase);
+            let dash_then_lower = matches!(next, Some('—' | '–'))
+                && line[k + 3..].chars().find(|c| !c.is_whitespace()).is_some_and(char::is_lowercase);
             let boundary = followed_by_space
-                && k < chars.len()
-                && can_open_sentence(chars[k].1)
+                && next.is_some_and(can_open_sentence)
                 && !dash_then_lower
-                && !(c == '.' && j == i + 1 && is_abbreviation(line, at, &chars[k..], lex));
+                && !(c == '.' && j == at + 1 && is_abbreviation(line, at, &line[k..], lex, &mut scratch));
             if boundary {
-                let s_end = if j < chars.len() { chars[j].0 } else { line.len() };
-                push(out, start, sentence_start, s_end, line, paragraph, starts_in_quote, open);
-                sentence_start = chars[k].0;
+                push(out, start, sentence_start, j, line, paragraph, starts_in_quote, open);
+                sentence_start = k;
                 starts_in_quote = open;
-                i = k;
+                at = k;
                 continue;
             }
-            i = j;
+            at = j;
             continue;
         }
-        i += 1;
+        at += c.len_utf8();
     }
     let ended_open = open;
     push(out, start, sentence_start, line.len(), line, paragraph, starts_in_quote, ended_open);
     ended_open
+}
+
+/// Buffers `is_abbreviation` lower-cases words into, reused along a line.
+#[derive(Default)]
+struct Scratch {
+    word: String,
+    next: String,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -202,7 +257,8 @@ fn push(
 }
 
 /// Is the period at byte `dot` (within `line`) the end of an abbreviation or an initial?
-fn is_abbreviation(line: &str, dot: usize, next: &[(usize, char)], lex: &Lexicons) -> bool {
+/// `next` is the line from the first character after the white space that follows.
+fn is_abbreviation(line: &str, dot: usize, next: &str, lex: &Lexicons, scratch: &mut Scratch) -> bool {
     // The word before the period: letters and inner periods ("U.S", "a.m", "Sen").
     let before = &line[..dot];
     let word_start = before
@@ -218,18 +274,19 @@ fn is_abbreviation(line: &str, dot: usize, next: &[(usize, char)], lex: &Lexicon
         return false;
     }
     // A single capital letter is an initial ("J. Smith"), unless the next word opens a sentence.
-    let single_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-    let lower = word.to_lowercase();
-    let next_word: String = next
-        .iter()
-        .map(|&(_, c)| c)
-        .skip_while(|c| !c.is_alphanumeric())
-        .take_while(|c| c.is_alphanumeric())
-        .collect::<String>()
-        .to_lowercase();
-    match lex.abbreviation(&lower) {
-        Some(may_end) => !(may_end && lex.is_sentence_opener(&next_word)),
-        None => single_initial && !lex.is_sentence_opener(&next_word),
+    let mut chars = word.chars();
+    let single_initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    // Lower case for the word lists (which hold plain Latin words: see `lower_into`).
+    let lower = crate::wordset::lower_into(word, &mut scratch.word);
+    let opener = |scratch_next: &mut String| {
+        let start = next.find(|c: char| c.is_alphanumeric()).unwrap_or(next.len());
+        let rest = &next[start..];
+        let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        lex.is_sentence_opener(crate::wordset::lower_into(&rest[..end], scratch_next))
+    };
+    match lex.abbreviation(lower) {
+        Some(may_end) => !(may_end && opener(&mut scratch.next)),
+        None => single_initial && !opener(&mut scratch.next),
     }
 }
 
