@@ -5,7 +5,10 @@
 use crate::lexicon::{CueKind, LanguageLexicon};
 use crate::report::{ByteSpan, Language};
 use crate::segment::Sentence;
-use crate::tokens::{is_capitalised, is_dash, text_of, tokenize, Token};
+use crate::tokens::{is_capitalised, is_dash, tokenize};
+use crate::wordset::WordSet;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// An attribution found in one sentence, before its source is judged.
 #[derive(Debug, Clone)]
@@ -21,13 +24,13 @@ pub struct RawAttribution {
     pub claim: ByteSpan,
 }
 
-const DETERMINERS: &[&str] = &[
+static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "such", "any", "no", "el", "la",
     "los", "las", "un", "una", "su", "sus", "este", "esta", "estos", "estas", "ese", "esa",
-];
+]);
 /// Passive auxiliaries, per language: Spanish "son" would otherwise make "The son said" passive.
-const PASSIVE_EN: &[&str] = &["be", "been", "being", "is", "are", "was", "were", "am", "get", "got"];
-const PASSIVE_ES: &[&str] = &["ser", "sido", "fue", "fueron", "es", "son", "siendo"];
+static PASSIVE_EN: WordSet = WordSet::new(&["be", "been", "being", "is", "are", "was", "were", "am", "get", "got"]);
+static PASSIVE_ES: WordSet = WordSet::new(&["ser", "sido", "fue", "fueron", "es", "son", "siendo"]);
 
 fn is_passive_aux(word: &str, language: Language) -> bool {
     match language {
@@ -35,60 +38,60 @@ fn is_passive_aux(word: &str, language: Language) -> bool {
         _ => PASSIVE_EN.contains(&word),
     }
 }
-const CLAUSE_WORDS: &[&str] = &[
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "that", "which", "who", "whom", "and", "but", "as", "while", "because", "when", "if", "after", "before", "since", "although",
     "though", "so", "where", "whether", "than", "or", "what", "how", "why", "until", "unless", "nor", "yet", "once", "que", "y", "e",
     "pero", "como", "mientras", "porque", "cuando", "si", "aunque", "o", "donde", "quien", "quienes", "cual", "sino", "pues",
     "según",
-];
-const RELATIVE: &[&str] = &["who", "which", "quien", "quienes"];
+]);
+static RELATIVE: WordSet = WordSet::new(&["who", "which", "quien", "quienes"]);
 /// Verbs that also take a plain object ("claimed the seat", "apuntó algo"): a possessive, a number or
 /// a direction after them is that object, not a claim.
-const STRICT_OBJECT: &[&str] = &[
+static STRICT_OBJECT: WordSet = WordSet::new(&[
     "claimed", "claims", "claim", "confirmed", "confirms", "noted", "apuntó", "apunta", "señaló", "señala", "indicó", "destacó",
-];
+]);
 /// Words that open an aside between a source and its cue ("X, in an interview, said").
-const INTERJECTIONS: &[&str] = &[
+static INTERJECTIONS: WordSet = WordSet::new(&[
     "in", "at", "on", "during", "speaking", "asked", "when", "after", "like", "for", "however", "meanwhile", "too", "though",
     "en", "durante", "tras", "preguntado", "preguntada", "por", "sin", "además",
-];
-const PREPOSITIONS: &[&str] = &["for", "of", "in", "with", "without", "amid", "despite", "from", "into", "about", "de", "por", "sin", "con"];
-const PASSIVE_ADVERBS: &[&str] = &["not", "previously", "widely", "already", "first", "also", "never", "since"];
+]);
+static PREPOSITIONS: WordSet = WordSet::new(&["for", "of", "in", "with", "without", "amid", "despite", "from", "into", "about", "de", "por", "sin", "con"]);
+static PASSIVE_ADVERBS: WordSet = WordSet::new(&["not", "previously", "widely", "already", "first", "also", "never", "since"]);
 /// Cue forms that are also nouns: they attribute only when a clause follows ("claims that", "reports the").
-const NOUN_LIKE: &[&str] = &[
+static NOUN_LIKE: WordSet = WordSet::new(&[
     "claims", "claim", "reports", "report", "fears", "fear", "hopes", "hope", "doubts", "doubt", "worries", "worry", "estimates",
     "notes", "note", "states", "shows", "show", "feels", "thought", "posted", "announced", "forecast", "warns", "promised",
     "found", "plans", "attacks",
-];
+]);
 /// What follows a reporting verb when a clause does: "that", a determiner, a pronoun, a quote.
-const CLAUSE_OPENERS: &[&str] = &[
+static CLAUSE_OPENERS: WordSet = WordSet::new(&[
     "that", "the", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "this", "these", "there", "some",
     "many", "no", "to", "“", "\"", ":", ",", "que", "el", "la", "los", "las",
-];
+]);
 /// Reporting verbs that can never be read as nouns, so they report even in a title-case headline.
-const HEADLINE_VERBS: &[&str] = &[
+static HEADLINE_VERBS: WordSet = WordSet::new(&[
     "says", "said", "say", "tells", "told", "warns", "warned", "admits", "admitted", "denies", "denied", "insists", "vows", "urges",
     "dice", "dijo", "afirma", "asegura", "advierte", "niega",
-];
+]);
 /// Verbs that take an infinitive cue and keep its subject: "appeared to acknowledge", "declined to say".
-const RAISING: &[&str] = &[
+static RAISING: WordSet = WordSet::new(&[
     "appeared", "appears", "seemed", "seems", "declined", "refused", "wanted", "wants", "went", "going", "used", "continued",
     "continues", "expected", "likely", "sought", "tried", "began", "started", "proceeded", "moved", "rushed", "ought",
-];
+]);
 /// Words that end a source named after its cue ("said Lopez on Monday", "dijo García en rueda de prensa").
-const AFTER_SOURCE_STOP: &[&str] = &[
+static AFTER_SOURCE_STOP: WordSet = WordSet::new(&[
     "that", "who", "which", "because", "while", "when", "adding", "noting", "as", "in", "on", "at", "during", "last", "this",
     "earlier", "yesterday", "today", "tonight", "after", "before", "to", "que", "quien", "en", "durante", "tras", "ayer", "hoy",
     "anoche", "a", "ante", "mediante", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",
     "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "pasado", "próximo",
-];
+]);
 /// Time words that may open a subject without being part of it ("On Monday the company said").
-const LEADING_NOT_SOURCE: &[&str] = &[
+static LEADING_NOT_SOURCE: WordSet = WordSet::new(&[
     "on", "in", "at", "during", "after", "before", "earlier", "later", "last", "this", "yesterday", "today", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "night", "morning", "afternoon", "evening",
     "then", "now", "meanwhile", "however", "separately", "also", "still", "instead", "ayer", "hoy", "el", "lunes", "martes",
     "miércoles", "jueves", "viernes", "sábado", "domingo", "además", "luego", "después", "asimismo", "por", "su", "parte",
-];
+]);
 /// Past participles among the cue forms are passive after "be": "has been reported" attributes nothing.
 fn looks_participle(word: &str) -> bool {
     !word.ends_with("ing")
@@ -96,19 +99,113 @@ fn looks_participle(word: &str) -> bool {
 
 /// "Dr", "Corp", "Inc": a word whose following period does not end the phrase.
 fn is_abbreviation_word(word: &str) -> bool {
-    crate::lexicon::Lexicons::shared().abbreviation(&word.to_lowercase()).is_some()
+    let lexicons = crate::lexicon::Lexicons::shared();
+    // Short ASCII words (all abbreviations are) are lower-cased on the stack.
+    let mut buf = [0u8; 16];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|w| lexicons.abbreviation(w).is_some());
+    }
+    lexicons.abbreviation(&word.to_lowercase()).is_some()
 }
 
-/// Lower-case word of a token.
-/// Lower-case word of a token; borrowed when it is already lower case (most words), so the hot path
-/// does not allocate.
-fn lower<'a>(text: &'a str, t: &Token) -> Lower<'a> {
-    let word = text_of(text, t);
-    if word.chars().any(char::is_uppercase) {
-        Lower(std::borrow::Cow::Owned(word.to_lowercase()))
-    } else {
-        Lower(std::borrow::Cow::Borrowed(word))
+/// A token of the sentence being read, with what the rules ask of it most often, worked out once:
+/// its lower-case form and whether it is in the word lists the subject and source walks test at
+/// every step (`is`).
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    span: ByteSpan,
+    /// A word (letters, digits, inner `.` `'` `’` `-` `&`); otherwise one punctuation character.
+    word: bool,
+    /// The token lower-cased; the text itself when it has no upper-case letter (see `lower`).
+    lower: &'a str,
+    /// `F_*` bits.
+    flags: u8,
+}
+
+/// In `CLAUSE_WORDS`.
+const F_CLAUSE: u8 = 1;
+/// In `AFTER_SOURCE_STOP`.
+const F_AFTER_STOP: u8 = 2;
+/// In `LEADING_NOT_SOURCE`.
+const F_LEADING: u8 = 4;
+/// Nothing but ASCII digits.
+const F_DIGITS: u8 = 8;
+
+impl Token<'_> {
+    #[inline]
+    fn is(&self, flags: u8) -> bool {
+        self.flags & flags != 0
     }
+}
+
+/// The `F_*` bits of the word lists, by lower-case word.
+fn flags_of(lower: &str) -> u8 {
+    static FLAGS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    let map = FLAGS.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
+        for (list, flag) in [(&CLAUSE_WORDS, F_CLAUSE), (&AFTER_SOURCE_STOP, F_AFTER_STOP), (&LEADING_NOT_SOURCE, F_LEADING)] {
+            for &w in list.words() {
+                *map.entry(w).or_default() |= flag;
+            }
+        }
+        map
+    });
+    let mut flags = if lower.len() <= 24 { map.get(lower).copied().unwrap_or(0) } else { 0 };
+    if lower.bytes().all(|b| b.is_ascii_digit()) {
+        flags |= F_DIGITS;
+    }
+    flags
+}
+
+/// The sentence's tokens with their lower-case forms, which point into the text or into `arena`.
+/// `arena` is filled here and must outlive the tokens.
+fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, arena: &'a mut String) -> Vec<Token<'a>> {
+    let raw = tokenize(text, span);
+    // Where each token's lower-case form is: `None` for the text itself, else a range of `arena`.
+    let mut lowered: Vec<Option<(usize, usize)>> = Vec::with_capacity(raw.len());
+    for t in &raw {
+        let word = &text[t.span.start..t.span.end];
+        // Lower-cased only when it has an upper-case letter (as `str::to_lowercase` would leave
+        // other words unchanged, but for title-case letters, which stay as written).
+        let upper = if word.is_ascii() { word.bytes().any(|b| b.is_ascii_uppercase()) } else { word.chars().any(char::is_uppercase) };
+        if upper {
+            let start = arena.len();
+            if word.is_ascii() {
+                arena.push_str(word);
+                arena[start..].make_ascii_lowercase();
+            } else {
+                arena.push_str(&word.to_lowercase());
+            }
+            lowered.push(Some((start, arena.len())));
+        } else {
+            lowered.push(None);
+        }
+    }
+    let arena: &'a str = arena;
+    raw.iter()
+        .zip(lowered)
+        .map(|(t, l)| {
+            let lower = match l {
+                Some((s, e)) => &arena[s..e],
+                None => &text[t.span.start..t.span.end],
+            };
+            Token { span: t.span, word: t.word, lower, flags: if t.word { flags_of(lower) } else { 0 } }
+        })
+        .collect()
+}
+
+/// The token's text.
+fn text_of<'a>(text: &'a str, t: &Token) -> &'a str {
+    &text[t.span.start..t.span.end]
+}
+
+/// Lower-case word of a token (worked out once, in `sentence_tokens`): the text itself when it has
+/// no upper-case letter, else the text lower-cased.
+fn lower<'a>(_text: &str, t: &Token<'a>) -> Lower<'a> {
+    Lower(std::borrow::Cow::Borrowed(t.lower))
 }
 
 /// A lower-cased word, borrowed or owned.
@@ -166,7 +263,8 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     if found.iter().all(|f| f.kind == CueKind::NotCue) {
         return;
     }
-    let tokens = tokenize(text, span);
+    let mut arena = String::new();
+    let tokens = sentence_tokens(text, span, &mut arena);
     let in_quote = quote_depths(text, &tokens, sentence.starts_in_quote);
     let first_new = out.len();
     // Whether each attribution pushed for this sentence rests on a stance verb.
@@ -358,13 +456,13 @@ fn noun_phrase_after(text: &str, tokens: &[Token], mut k: usize, lex: &LanguageL
             break;
         }
         let w = lower(text, t);
-        if words > 0 && (AFTER_SOURCE_STOP.contains(&w.as_str()) || CLAUSE_WORDS.contains(&w.as_str())) {
+        if words > 0 && t.is(F_AFTER_STOP | F_CLAUSE) {
             // "officials at the Pentagon" / "fuentes del ministerio": keep "at/of" phrases when allowed.
             if !(allow_of && matches!(w.as_str(), "at" | "in" | "a" | "en") && next_is_noun_phrase(text, tokens, k + 1)) {
                 break;
             }
         }
-        if words == 0 && CLAUSE_WORDS.contains(&w.as_str()) {
+        if words == 0 && t.is(F_CLAUSE) {
             return None;
         }
         words += 1;
@@ -646,10 +744,7 @@ fn plausible_inverted_source(text: &str, tokens: &[Token], start: usize, end: us
     let ends_clause = match tokens.get(end) {
         None => true,
         Some(t) if !t.word => true,
-        Some(t) => {
-            let w = lower(text, t);
-            AFTER_SOURCE_STOP.contains(&w.as_str()) || CLAUSE_WORDS.contains(&w.as_str())
-        }
+        Some(t) => t.is(F_AFTER_STOP | F_CLAUSE),
     };
     // "dijo otro", "said another": one of a group named before.
     if words.len() == 1 && matches!(words[0].as_str(), "otro" | "otra" | "uno" | "una" | "another" | "one") {
@@ -799,8 +894,7 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
             }
             break;
         }
-        let w = lower(text, t);
-        if CLAUSE_WORDS.contains(&w.as_str()) {
+        if t.is(F_CLAUSE) {
             break;
         }
         words += 1;
@@ -809,7 +903,7 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
     // Drop leading time words: "On Monday the company said" → "the company".
     // Spanish "el"/"su"/"por" go only before a time word or "parte": "el lunes el ministro", "por su parte la
     // empresa" — "El consejero delegado" keeps its article.
-    let time_word_at = |k: usize| k < j && (LEADING_NOT_SOURCE.contains(&lower(text, &tokens[k]).as_str()) || lower(text, &tokens[k]).chars().all(|c| c.is_ascii_digit()));
+    let time_word_at = |k: usize| k < j && tokens[k].is(F_LEADING | F_DIGITS);
     while i < j && tokens[i].word && time_word_at(i) && i + 1 < j {
         let por_su_parte = i + 3 < j && lower(text, &tokens[i]) == "por" && lower(text, &tokens[i + 1]) == "su" && lower(text, &tokens[i + 2]) == "parte";
         if por_su_parte {
