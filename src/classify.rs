@@ -62,8 +62,16 @@ const TITLES: &[&str] = &[
 ];
 
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase())
+    // Two to six letters, all upper case (counted without collecting them).
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if letters > 6 || !c.is_uppercase() {
+            // Past six letters it is no acronym; a lower-case letter rules it out whatever the count.
+            return false;
+        }
+    }
+    letters >= 2
 }
 
 /// "WCRN-TV", "KQED": a North American broadcaster's call sign.
@@ -187,8 +195,9 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     let shared = Lexicons::shared();
     let tokens: Vec<_> = tokenize(text, span).into_iter().filter(|t| t.word).collect();
     let raw: Vec<&str> = tokens.iter().map(|t| strip_possessive(text_of(text, t))).collect();
-    let words: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
-    let mut p = SourcePhrase { words: words.clone(), ..SourcePhrase::default() };
+    let mut p = SourcePhrase { words: raw.iter().map(|w| w.to_lowercase()).collect(), ..SourcePhrase::default() };
+    // The phrase's words, read in place (the other fields are set beside them).
+    let words = &p.words;
     if words.is_empty() {
         return p;
     }
@@ -200,12 +209,20 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     }
     // Multi-word names of outlets, places and institutions: mark the words they cover.
     let mut covered = vec![false; words.len()];
+    // Each candidate phrase is written into one buffer (no allocation a phrase).
+    let mut phrase = String::new();
     for len in (1..=4).rev() {
         for i in 0..words.len().saturating_sub(len - 1) {
             if covered[i..i + len].iter().any(|&c| c) {
                 continue;
             }
-            let phrase = words[i..i + len].join(" ");
+            phrase.clear();
+            for (n, w) in words[i..i + len].iter().enumerate() {
+                if n > 0 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+            }
             let is_outlet = lex.outlets.contains(phrase.as_str())
                 && (len > 1 || phrase.len() > 2 || raw[i].chars().all(|c| !c.is_lowercase()));
             if is_outlet {

@@ -280,7 +280,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // An outlet's reporting. "Tax filings reviewed by CNN" are filings, an institution's record;
         // "the council's inspection report" is the council's.
         let key = phrase.outlet.clone().unwrap_or_else(|| phrase.head.clone()).to_lowercase();
-        match state.recent(|g| g.kind == Kind::Report && g.words.join(" ").contains(&key)) {
+        match state.recent(|g| g.kind == Kind::Report && words_contain(&g.words, &key)) {
             Some(g) => (Kind::Report, state.join(g, &phrase, s)),
             None => (Kind::Report, state.new_group(Kind::Report, span, &phrase, s)),
         }
@@ -324,7 +324,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // "the company" / "la empresa" after "Lumenfold Inc.": the latest company named.
         let generic_company = phrase.definite && phrase.words.len() == 2 && matches!(phrase.head.as_str(), "company" | "firm" | "empresa" | "compañía" | "firma");
         let same = |g: &GroupState| {
-            g.words.join(" ").contains(&key)
+            words_contain(&g.words, &key)
                 || names.iter().any(|n| g.words.contains(n))
                 || (generic_company && s.saturating_sub(g.last_sentence) <= 6 && g.words.iter().any(|w| matches!(w.as_str(), "inc" | "inc." | "corp" | "corp." | "co" | "co." | "ltd" | "llc" | "plc" | "s.a." | "sa" | "sl" | "company" | "firm" | "empresa" | "compañía")))
         };
@@ -379,6 +379,15 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         return None;
     };
     Some(base(kind, Some(group), Some(phrase)))
+}
+
+/// `words.join(" ").contains(key)`, without the join when `key` is one word: a key with no space can
+/// only occur inside one of the words.
+fn words_contain(words: &[String], key: &str) -> bool {
+    if key.is_empty() || key.contains(' ') {
+        return words.join(" ").contains(key);
+    }
+    words.iter().any(|w| w.contains(key))
 }
 
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
