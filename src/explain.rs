@@ -119,13 +119,34 @@ fn phrases(language: Language) -> &'static Phrases {
 
 /// Appends `phrase` with each `{}` replaced by the next of `words`.
 fn fill(out: &mut String, phrase: &str, words: &[&str]) {
-    let mut pieces = phrase.split("{}");
-    out.push_str(pieces.next().unwrap_or_default());
-    for (piece, word) in pieces.zip(words) {
+    // `phrase.split("{}")`, the first piece, then each word with the piece after it (a one-byte
+    // search for `{`: this runs for every claim).
+    let (first, mut rest) = split_blank(phrase);
+    out.push_str(first);
+    let blanks = words.len();
+    let mut words = words.iter();
+    while let Some(tail) = rest {
+        let Some(word) = words.next() else { break };
+        let (piece, next) = split_blank(tail);
         out.push_str(word);
         out.push_str(piece);
+        rest = next;
     }
-    debug_assert_eq!(phrase.matches("{}").count(), words.len(), "{phrase}");
+    debug_assert_eq!(phrase.matches("{}").count(), blanks, "{phrase}");
+}
+
+/// `s` up to its first `{}`, and what follows that blank (`None` when there is none).
+fn split_blank(s: &str) -> (&str, Option<&str>) {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| b == b'{') {
+        let at = from + i;
+        if bytes.get(at + 1) == Some(&b'}') {
+            return (&s[..at], Some(&s[at + 2..]));
+        }
+        from = at + 1;
+    }
+    (s, None)
 }
 
 fn count_phrase(checks: &Checks, p: &Phrases) -> String {
@@ -139,7 +160,8 @@ fn count_phrase(checks: &Checks, p: &Phrases) -> String {
 
 pub fn explain(f: &Facts) -> String {
     let p = phrases(f.language);
-    let mut out = String::new();
+    // Room for most explanations, so that the pieces are not copied again as it grows.
+    let mut out = String::with_capacity(256);
     if f.continues {
         out.push_str(p.continues);
     }
