@@ -269,6 +269,8 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     let first_new = out.len();
     // Whether each attribution pushed for this sentence rests on a stance verb.
     let mut stances: Vec<bool> = Vec::new();
+    // For each attribution kept from this sentence, the first token of its claim (for `clause_break`).
+    let mut claim_lo: Vec<usize> = Vec::new();
     for f in found {
         if f.kind == CueKind::NotCue {
             continue;
@@ -321,20 +323,25 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
             // A source that holds an earlier cue ("he said the US attacked") is no source.
             let swallows_cue = a.source.is_some_and(|src| out[first_new..].iter().any(|o| src.overlaps(o.cue)));
             // A closing attribution after a comma or a quote (", the sources said.") is never nested.
+            // (The last token ending by `start`, found by binary search: tokens are in order.)
             let closing = a.claim.end <= start && {
-                let before = tokens.iter().rev().find(|t| t.span.end <= start);
+                let before = tokens[..tokens.partition_point(|t| t.span.end <= start)].last();
                 before.is_some_and(|t| !t.word && (matches!(text_of(text, t), "," | "”" | "\"" | "»") || is_dash(text_of(text, t))))
             };
             let nested = swallows_cue
                 || a.cue_kind != CueKind::Hedge
                 && !closing
-                && out[first_new..].iter().zip(&stances).any(|(o, &stance)| {
-                    // A stance ("supports the plan, which critics say …") holds no reported speech.
-                    o.cue_kind != CueKind::Hedge && !stance && o.claim.start >= o.cue.end && o.claim.start <= start && start < o.claim.end
-                        && !clause_break(text, &tokens, o.claim.start, start)
-                });
+                && {
+                    let hi = tokens.partition_point(|t| t.span.end <= start);
+                    out[first_new..].iter().zip(&stances).zip(&claim_lo).any(|((o, &stance), &lo)| {
+                        // A stance ("supports the plan, which critics say …") holds no reported speech.
+                        o.cue_kind != CueKind::Hedge && !stance && o.claim.start >= o.cue.end && o.claim.start <= start && start < o.claim.end
+                            && !clause_break_between(text, &tokens, lo, hi.max(lo))
+                    })
+                };
             if !nested {
                 stances.push(f.kind == CueKind::Speech && lex.stance_verbs.contains(lower(text, &tokens[first]).as_str()));
+                claim_lo.push(tokens.partition_point(|t| t.span.start < a.claim.start));
                 out.push(a);
             }
         }
@@ -342,15 +349,13 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     trim_claims(text, &mut out[first_new..], span);
 }
 
-/// Is there a break between two clauses in `from..to` ("…, but", "; while")?
-fn clause_break(text: &str, tokens: &[Token], from: usize, to: usize) -> bool {
-    let lo = tokens.partition_point(|t| t.span.start < from);
-    let hi = tokens.partition_point(|t| t.span.end <= to).max(lo);
+/// Is there a break between two clauses in the tokens `lo..hi` ("…, but", "; while")?
+fn clause_break_between(text: &str, tokens: &[Token], lo: usize, hi: usize) -> bool {
     // Forty tokens apart, two attributions are not one nested in the other: no need to look.
     if hi - lo > 40 {
         return true;
     }
-    let inside: Vec<&Token> = tokens[lo..hi].iter().collect();
+    let inside = &tokens[lo..hi];
     inside.iter().enumerate().any(|(i, t)| {
         let w = lower(text, t);
         matches!(w.as_str(), ";" | "but" | "while" | "whereas" | "although" | "though" | "pero" | "mientras" | "aunque") || is_dash(&w)
@@ -415,11 +420,14 @@ fn according(
     Some((source, trimmed(text, if claim.is_empty() { sentence } else { claim })))
 }
 
-/// Words in a span, counted up to 8: the rules only ask "at least 1, 2, 3 or 4?", and stopping early
-/// keeps a sentence full of cues from being recounted for each of them.
+/// Words in a span, counted up to 4: the rules only ask "at least 1, 2, 3 or 4?", and stopping early
+/// keeps a sentence full of cues from being recounted for each of them. (A rule that asks for more
+/// must raise `WORDS_COUNTED`.)
 fn word_count(text: &str, span: ByteSpan) -> usize {
-    text[span.start..span.end].split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(8).count()
+    crate::wordset::count_words(&text[span.start..span.end], WORDS_COUNTED)
 }
+
+const WORDS_COUNTED: usize = 4;
 
 /// A noun phrase starting at token `k`: up to a comma, a clause word or the sentence end.
 /// Returns its span and the index of the first token after it.
@@ -1063,10 +1071,11 @@ fn claim_around(text: &str, tokens: &[Token], after: usize, sentence: ByteSpan, 
         return trimmed(text, before_span);
     }
     let after_words = word_count(text, after_span);
-    let before_words = word_count(text, before_span);
-    let claim = if after_words >= 4 || (after_words >= 2 && before_words < 2) {
+    // Counted only when asked (for a sentence full of cues, this is most of the work).
+    let before_words = || word_count(text, before_span);
+    let claim = if after_words >= 4 || (after_words >= 2 && before_words() < 2) {
         after_span
-    } else if before_words >= 1 {
+    } else if before_words() >= 1 {
         before_span
     } else {
         sentence

@@ -89,6 +89,44 @@ pub fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(limit).count()`:
+/// the white-space-separated words that hold a letter or digit, counted up to `limit`, in one
+/// pass over the bytes.
+pub fn count_words(s: &str, limit: usize) -> usize {
+    let bytes = s.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() && count < limit {
+        let mut alphanumeric = false;
+        let mut len = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+                alphanumeric |= b.is_ascii_alphanumeric();
+                i += 1;
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    break;
+                }
+                alphanumeric |= c.is_alphanumeric();
+                i += c.len_utf8();
+            }
+            len += 1;
+        }
+        if len == 0 {
+            // White space: step over it.
+            i += space_len(s, i).max(1);
+        } else if alphanumeric {
+            count += 1;
+        }
+    }
+    count
+}
+
 #[inline]
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
@@ -135,6 +173,16 @@ mod tests {
         }
         for text in ["", " ", "a", " a  b\tc\n", "x\u{a0}y\u{2003}z\u{3000}é\u{85}東京 😀 «sí»", all_spaces.as_str(), "\u{2028}\u{202f}end "] {
             assert_eq!(split_whitespace(text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn count_words_matches_std() {
+        for text in ["", "  ", "a b c", " — “ said, x9 ”  ", "東京 😀 sí\u{a0}no\u{3000}ya", "a b c d e f g h i j k"] {
+            for limit in [0, 1, 3, 8] {
+                let expected = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(limit).count();
+                assert_eq!(count_words(text, limit), expected, "{text:?} {limit}");
+            }
         }
     }
 
