@@ -112,8 +112,7 @@ fn is_abbreviation_word(word: &str) -> bool {
 }
 
 /// A token of the sentence being read, with what the rules ask of it most often, worked out once:
-/// its lower-case form and whether it is in the word lists the subject and source walks test at
-/// every step (`is`).
+/// its lower-case form and which of the word lists tested at every cue it is in (`is`).
 #[derive(Debug, Clone, Copy)]
 struct Token<'a> {
     span: ByteSpan,
@@ -122,38 +121,73 @@ struct Token<'a> {
     /// The token lower-cased; the text itself when it has no upper-case letter (see `lower`).
     lower: &'a str,
     /// `F_*` bits.
-    flags: u8,
+    flags: u32,
 }
 
 /// In `CLAUSE_WORDS`.
-const F_CLAUSE: u8 = 1;
+const F_CLAUSE: u32 = 1;
 /// In `AFTER_SOURCE_STOP`.
-const F_AFTER_STOP: u8 = 2;
+const F_AFTER_STOP: u32 = 1 << 1;
 /// In `LEADING_NOT_SOURCE`.
-const F_LEADING: u8 = 4;
+const F_LEADING: u32 = 1 << 2;
 /// Nothing but ASCII digits.
-const F_DIGITS: u8 = 8;
+const F_DIGITS: u32 = 1 << 3;
+/// In `DETERMINERS`.
+const F_DETERMINER: u32 = 1 << 4;
+/// In `PREPOSITIONS`.
+const F_PREPOSITION: u32 = 1 << 5;
+/// In `STRICT_OBJECT`.
+const F_STRICT_OBJECT: u32 = 1 << 6;
+/// In `NOUN_LIKE`.
+const F_NOUN_LIKE: u32 = 1 << 7;
+/// In `CLAUSE_OPENERS`.
+const F_CLAUSE_OPENER: u32 = 1 << 8;
+/// A passive auxiliary of the text's language (`is_passive_aux`).
+const F_PASSIVE: u32 = 1 << 9;
+/// In `PASSIVE_ADVERBS`.
+const F_PASSIVE_ADVERB: u32 = 1 << 10;
+/// In the language's `skip_before_cue` lexicon.
+const F_SKIP_BEFORE_CUE: u32 = 1 << 11;
+/// "who", "quien", "quienes" (`WHO`).
+const F_WHO: u32 = 1 << 12;
+static WHO: WordSet = WordSet::new(&["who", "quien", "quienes"]);
 
 impl Token<'_> {
     #[inline]
-    fn is(&self, flags: u8) -> bool {
+    fn is(&self, flags: u32) -> bool {
         self.flags & flags != 0
     }
 }
 
-/// The `F_*` bits of the word lists, by lower-case word.
-fn flags_of(lower: &str) -> u8 {
-    static FLAGS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
-    let map = FLAGS.get_or_init(|| {
-        let mut map: FxHashMap<&'static str, u8> = FxHashMap::default();
-        for (list, flag) in [(&CLAUSE_WORDS, F_CLAUSE), (&AFTER_SOURCE_STOP, F_AFTER_STOP), (&LEADING_NOT_SOURCE, F_LEADING)] {
+/// The `F_*` bits of a lower-case token, from the lists (and the language's lexicon) they stand for.
+fn flags_of(lower: &str, lex: &LanguageLexicon) -> u32 {
+    static FLAGS: [OnceLock<FxHashMap<&'static str, u32>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let map = FLAGS[usize::from(lex.language == Language::Es)].get_or_init(|| {
+        let passive = if lex.language == Language::Es { &PASSIVE_ES } else { &PASSIVE_EN };
+        let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+        for (list, flag) in [
+            (&CLAUSE_WORDS, F_CLAUSE),
+            (&AFTER_SOURCE_STOP, F_AFTER_STOP),
+            (&LEADING_NOT_SOURCE, F_LEADING),
+            (&DETERMINERS, F_DETERMINER),
+            (&PREPOSITIONS, F_PREPOSITION),
+            (&STRICT_OBJECT, F_STRICT_OBJECT),
+            (&NOUN_LIKE, F_NOUN_LIKE),
+            (&CLAUSE_OPENERS, F_CLAUSE_OPENER),
+            (passive, F_PASSIVE),
+            (&PASSIVE_ADVERBS, F_PASSIVE_ADVERB),
+            (&WHO, F_WHO),
+        ] {
             for &w in list.words() {
                 *map.entry(w).or_default() |= flag;
             }
         }
+        for &w in &lex.skip_before_cue {
+            *map.entry(w).or_default() |= F_SKIP_BEFORE_CUE;
+        }
         map
     });
-    let mut flags = if lower.len() <= 24 { map.get(lower).copied().unwrap_or(0) } else { 0 };
+    let mut flags = map.get(lower).copied().unwrap_or(0);
     if lower.bytes().all(|b| b.is_ascii_digit()) {
         flags |= F_DIGITS;
     }
@@ -162,7 +196,7 @@ fn flags_of(lower: &str) -> u8 {
 
 /// The sentence's tokens with their lower-case forms, which point into the text or into `arena`.
 /// `arena` is filled here and must outlive the tokens.
-fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, arena: &'a mut String) -> Vec<Token<'a>> {
+fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, arena: &'a mut String) -> Vec<Token<'a>> {
     let raw = tokenize(text, span);
     // Where each token's lower-case form is: `None` for the text itself, else a range of `arena`.
     let mut lowered: Vec<Option<(usize, usize)>> = Vec::with_capacity(raw.len());
@@ -192,7 +226,7 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, arena: &'a mut String) -> 
                 Some((s, e)) => &arena[s..e],
                 None => &text[t.span.start..t.span.end],
             };
-            Token { span: t.span, word: t.word, lower, flags: if t.word { flags_of(lower) } else { 0 } }
+            Token { span: t.span, word: t.word, lower, flags: flags_of(lower, lex) }
         })
         .collect()
 }
@@ -264,7 +298,7 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
         return;
     }
     let mut arena = String::new();
-    let tokens = sentence_tokens(text, span, &mut arena);
+    let tokens = sentence_tokens(text, span, lex, &mut arena);
     let in_quote = quote_depths(text, &tokens, sentence.starts_in_quote);
     let first_new = out.len();
     // Whether each attribution pushed for this sentence rests on a stance verb.
@@ -513,7 +547,7 @@ fn speech(
     let next = tokens.get(last + 1).map(|t| lower(text, t));
     if kind == CueKind::Speech {
         // "claimed 54% of the vote", "confirmed his standing": a possessive or a number after the verb is its object.
-        if STRICT_OBJECT.contains(&cue_word.as_str())
+        if tokens[first].is(F_STRICT_OBJECT)
             && (next.as_deref().is_some_and(|n| matches!(n, "his" | "her" | "their" | "its" | "our" | "my" | "su" | "sus" | "algo" | "con" | "al" | "a" | "hacia"))
                 || tokens.get(last + 1).is_some_and(|t| text_of(text, t).starts_with(|c: char| c.is_ascii_digit())))
         {
@@ -540,7 +574,7 @@ fn speech(
             return None;
         }
         // "the said property", "a report": a determiner before a verb form makes it a noun or adjective.
-        if prev.as_deref().is_some_and(|p| DETERMINERS.contains(&p) || PREPOSITIONS.contains(&p)) {
+        if first > 0 && tokens[first - 1].is(F_DETERMINER | F_PREPOSITION) {
             return None;
         }
         // A capitalised cue inside a sentence is a headline's title case ("Revives Old Fears"); only
@@ -550,7 +584,7 @@ fn speech(
             return None;
         }
         // "claims rose", "the team reports directly": forms that are also nouns need a clause after them.
-        if NOUN_LIKE.contains(&cue_word.as_str()) {
+        if tokens[first].is(F_NOUN_LIKE) {
             // "in a subsequent note to staff": a preposition and a determiner before one more word make it a noun too
             // ("the documents show" keeps its subject).
             if first >= 3
@@ -568,7 +602,7 @@ fn speech(
             if prev.as_deref().is_some_and(|p| p.ends_with("’s") || p.ends_with("'s") || p.ends_with("s’")) {
                 return None;
             }
-            let clause_after = next.as_deref().is_some_and(|n| CLAUSE_OPENERS.contains(&n))
+            let clause_after = tokens.get(last + 1).is_some_and(|n| n.is(F_CLAUSE_OPENER))
                 || tokens.get(last + 1).is_some_and(|t| is_capitalised(text_of(text, t)))
                 || tokens[last + 1..(last + 6).min(tokens.len())].iter().any(|t| matches!(lower(text, t).as_str(), "that" | "que"));
             // "posted the schedule", "posted to social media": "posted" reports only what follows "that" or ":".
@@ -586,8 +620,9 @@ fn speech(
     // "has not been reported", "was told": a passive reporting verb attributes nothing here —
     // unless its source follows: "was first reported by The Wall Street Journal".
     if kind == CueKind::Speech && first == last && looks_participle(&cue_word) {
-        if let Some(p) = &prev {
-            let passive = is_passive_aux(p, lex.language) || (PASSIVE_ADVERBS.contains(&p.as_str()) && passive_before(text, tokens, first, lex.language));
+        if first > 0 {
+            let p = &tokens[first - 1];
+            let passive = p.is(F_PASSIVE) || (p.is(F_PASSIVE_ADVERB) && passive_before(text, tokens, first, lex.language));
             if passive {
                 if matches!(next.as_deref(), Some("by" | "por")) {
                     let (source, _) = noun_phrase_after(text, tokens, last + 2, lex, true)?;
@@ -603,7 +638,7 @@ fn speech(
     let mut j = first;
     while j > 0 {
         let t = &tokens[j - 1];
-        if t.word && lex.skip_before_cue.contains(lower(text, t).as_str()) {
+        if t.word && t.is(F_SKIP_BEFORE_CUE) {
             j -= 1;
         } else {
             break;
@@ -616,7 +651,7 @@ fn speech(
             return None;
         }
         j -= 2;
-        while j > 0 && tokens[j - 1].word && lex.skip_before_cue.contains(lower(text, &tokens[j - 1]).as_str()) {
+        while j > 0 && tokens[j - 1].word && tokens[j - 1].is(F_SKIP_BEFORE_CUE) {
             j -= 1;
         }
     }
@@ -939,7 +974,7 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
             let mut r = i - 1;
             while r > 0 && i - r < 16 && tokens[r - 1].word {
                 r -= 1;
-                if matches!(lower(text, &tokens[r]).as_str(), "who" | "quien" | "quienes") {
+                if tokens[r].is(F_WHO) {
                     if let Left::Phrase(head) = noun_phrase_before(text, tokens, r, lex) {
                         return Left::Phrase(ByteSpan::new(head.start, tokens[j - 1].span.end));
                     }

@@ -7,6 +7,8 @@ use crate::report::ByteSpan;
 use crate::tokens::{is_capitalised, strip_possessive, text_of, tokenize};
 use crate::wordset::{lower_into, WordSet};
 use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+use crate::report::Language;
 
 /// The source's words, read.
 #[derive(Debug, Clone, Default)]
@@ -191,6 +193,16 @@ impl Known {
     }
 }
 
+/// The first words of the outlets, institutions and places of more than one word (for `read`).
+fn phrase_starts(lex: &LanguageLexicon) -> &'static FxHashSet<&'static str> {
+    static STARTS: [OnceLock<FxHashSet<&'static str>>; 2] = [OnceLock::new(), OnceLock::new()];
+    STARTS[usize::from(lex.language == Language::Es)].get_or_init(|| {
+        let lexicon = Lexicons::shared().language(lex.language);
+        let places = &Lexicons::shared().places;
+        lexicon.outlets.iter().chain(&lexicon.org_words).chain(places).filter_map(|phrase| phrase.split_once(' ').map(|(first, _)| first)).collect()
+    })
+}
+
 pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexicon, known: &Known) -> SourcePhrase {
     let shared = Lexicons::shared();
     let tokens: Vec<_> = tokenize(text, span).into_iter().filter(|t| t.word).collect();
@@ -214,6 +226,10 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     for len in (1..=4).rev() {
         for i in 0..words.len().saturating_sub(len - 1) {
             if covered[i..i + len].iter().any(|&c| c) {
+                continue;
+            }
+            // A phrase of several words is in no list unless some listed phrase starts with its first word.
+            if len > 1 && !phrase_starts(lex).contains(words[i].as_str()) {
                 continue;
             }
             phrase.clear();

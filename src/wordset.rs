@@ -91,41 +91,69 @@ pub fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
 
 /// `s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(limit).count()`:
 /// the white-space-separated words that hold a letter or digit, counted up to `limit`, in one
-/// pass over the bytes.
+/// pass over the bytes (ASCII by table, other characters decoded).
 pub fn count_words(s: &str, limit: usize) -> usize {
+    if limit == 0 {
+        return 0;
+    }
     let bytes = s.as_bytes();
     let mut count = 0;
     let mut i = 0;
-    while i < bytes.len() && count < limit {
-        let mut alphanumeric = false;
-        let mut len = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if is_ascii_space(b) {
-                    break;
+    // Whether the current word (if any) has a letter or digit yet, and whether we are in a word.
+    let mut in_word = false;
+    let mut alphanumeric = false;
+    while i < bytes.len() {
+        let class = CLASS[bytes[i] as usize];
+        let (space, alnum, len) = if class != HIGH {
+            (class == SPACE, class == ALNUM, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        if space {
+            if in_word && alphanumeric {
+                count += 1;
+                if count >= limit {
+                    return count;
                 }
-                alphanumeric |= b.is_ascii_alphanumeric();
-                i += 1;
-            } else {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    break;
-                }
-                alphanumeric |= c.is_alphanumeric();
-                i += c.len_utf8();
             }
-            len += 1;
+            in_word = false;
+            alphanumeric = false;
+        } else {
+            in_word = true;
+            alphanumeric |= alnum;
         }
-        if len == 0 {
-            // White space: step over it.
-            i += space_len(s, i).max(1);
-        } else if alphanumeric {
-            count += 1;
-        }
+        i += len;
+    }
+    if in_word && alphanumeric && count < limit {
+        count += 1;
     }
     count
 }
+
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const HIGH: u8 = 3;
+
+/// Each byte's class for `count_words`: ASCII white space, ASCII letter or digit, other ASCII,
+/// or the start (or rest) of a multi-byte character.
+const CLASS: [u8; 256] = {
+    let mut t = [HIGH; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 #[inline]
 fn is_ascii_space(b: u8) -> bool {
