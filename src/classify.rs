@@ -47,21 +47,21 @@ const NUMBERS: &[(&str, u32)] = &[
     ("nine", 9), ("ten", 10), ("dozen", 12), ("un", 1), ("una", 1), ("uno", 1), ("dos", 2), ("tres", 3), ("cuatro", 4),
     ("cinco", 5), ("seis", 6), ("siete", 7), ("ocho", 8), ("nueve", 9), ("diez", 10), ("both", 2), ("ambos", 2), ("ambas", 2),
 ];
-const DEFINITE: &[&str] = &["the", "these", "those", "that", "this", "el", "la", "los", "las", "dichas", "dichos", "esas", "esos", "estas", "estos"];
+static DEFINITE: WordSet = WordSet::new(&["the", "these", "those", "that", "this", "el", "la", "los", "las", "dichas", "dichos", "esas", "esos", "estas", "estos"]);
 /// Words that end the head and start its modifiers: "sources familiar with", "officials at", "fuentes del".
-const POSTMODIFIERS: &[&str] = &[
+static POSTMODIFIERS: WordSet = WordSet::new(&[
     "familiar", "with", "who", "whom", "that", "which", "of", "from", "at", "in", "on", "for", "close", "briefed", "involved",
     "knowledgeable", "directly", "inside", "within", "near", "to", "de", "del", "que", "con", "cercanas", "cercanos", "cercana",
     "cercano", "conocedoras", "conocedores", "conocedor", "conocedora", "al", "en", "próximas", "próximos", "consultadas",
     "consultados", "próxima", "próximo", "familiarizadas", "familiarizados", "involucradas", "involucrados", "para",
-];
-const TITLES: &[&str] = &[
+]);
+static TITLES: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "adm", "prof", "rev", "president", "secretary",
     "senator", "governor", "mayor", "minister", "chancellor", "judge", "justice", "coach", "sr", "sra", "don", "doña", "ministra",
     "ministro", "presidente", "presidenta", "alcalde", "alcaldesa", "spokesman", "spokeswoman", "spokesperson", "portavoz",
     "congressman", "congresswoman", "representative", "ceo", "director", "directora", "chief", "commissioner", "ambassador",
     "sheriff", "inspector", "detective", "sergeant", "officer", "agent", "analyst", "economist", "professor", "doctor", "doctora",
-];
+]);
 
 fn is_acronym(word: &str) -> bool {
     // Two to six letters, all upper case (counted without collecting them).
@@ -141,12 +141,25 @@ impl Known {
         let mut run: Vec<&str> = Vec::new();
         // Lower-case words for the suffix tests, written into one buffer (no allocation a word).
         let mut buf = String::new();
-        for raw in crate::wordset::split_whitespace(text) {
-            // Only capitalised words matter: skip the lower-case bulk of the text at its first byte.
-            if raw.as_bytes()[0].is_ascii_lowercase() {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Only capitalised words matter: a word that starts with a lower-case ASCII letter just ends
+            // any run, and is skipped to its end at once (the bulk of the text).
+            if bytes[at].is_ascii_lowercase() {
                 run.clear();
+                at = crate::wordset::word_end(text, at + 1);
                 continue;
             }
+            // White space between words.
+            let space = crate::wordset::space_len(text, at);
+            if space > 0 {
+                at += space;
+                continue;
+            }
+            let start = at;
+            at = crate::wordset::word_end(text, at + 1);
+            let raw = &text[start..at];
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
             if word.is_empty() {
                 run.clear();

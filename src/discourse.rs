@@ -387,7 +387,7 @@ fn words_contain(words: &[String], key: &str) -> bool {
     if key.is_empty() || key.contains(' ') {
         return words.join(" ").contains(key);
     }
-    words.iter().any(|w| w.contains(key))
+    words.iter().any(|w| w.len() >= key.len() && (if w.len() == key.len() { w == key } else { w.contains(key) }))
 }
 
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing

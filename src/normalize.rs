@@ -15,8 +15,7 @@ use std::borrow::Cow;
 /// `text` itself when it has none.
 pub fn quotes(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let has_pair = bytes.windows(2).any(|w| w == b"''" || w == b"``");
-    if !has_pair {
+    if !has_pair(bytes) {
         return Cow::Borrowed(text);
     }
     let mut out = bytes.to_vec();
@@ -38,6 +37,22 @@ pub fn quotes(text: &str) -> Cow<'_, str> {
     }
     // Two ASCII bytes were replaced by one two-byte character, so the UTF-8 is as valid as the input's.
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Does `bytes` hold `''` or ``` `` ```? Blocks with neither mark are ruled out whole (a test the
+/// compiler vectorises), so most text costs well under an instruction a byte.
+fn has_pair(bytes: &[u8]) -> bool {
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + 64).min(bytes.len());
+        let marks = bytes[start..end].iter().fold(false, |any, &b| any | (b == b'\'') | (b == b'`'));
+        // A pair that starts in this block (it may end in the next one).
+        if marks && (start..end).any(|k| matches!(bytes[k], b'\'' | b'`') && bytes.get(k + 1) == Some(&bytes[k])) {
+            return true;
+        }
+        start = end;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -71,6 +86,20 @@ mod tests {
         // Spans found in the rewrite lie on its boundaries, and each is a boundary of the original.
         for (i, _) in out.char_indices() {
             assert!(text.is_char_boundary(i));
+        }
+    }
+
+    #[test]
+    fn pairs_are_found_across_blocks() {
+        for at in [0, 1, 62, 63, 64, 65, 127, 200] {
+            for pair in ["''", "``"] {
+                let mut text = "x".repeat(at);
+                text.push_str(pair);
+                text.push_str(&"y".repeat(70));
+                assert!(super::has_pair(text.as_bytes()), "{pair} at {at}");
+            }
+            let text = format!("{}'`'x`'y{}", "x".repeat(at), "'y".repeat(40));
+            assert!(!super::has_pair(text.as_bytes()), "none at {at}");
         }
     }
 

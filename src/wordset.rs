@@ -72,22 +72,45 @@ pub fn split_whitespace(text: &str) -> impl Iterator<Item = &str> {
             }
         }
         let start = i;
-        i += 1;
-        // Up to the next white space; bytes that cannot start a white-space character go by one at a time.
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if is_ascii_space(b) {
-                    break;
-                }
-            } else if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) && space_len(text, i) > 0 {
-                break;
-            }
-            i += 1;
-        }
+        i = word_end(text, i + 1);
         Some(&text[start..i])
     })
 }
+
+/// The end of the word (white-space-separated) that goes on at byte `from`: the next white space
+/// at or after `from`, or the text's end. `from` need not be a char boundary.
+#[inline]
+pub fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    loop {
+        // Bytes that can start no white space go by in a tight loop.
+        while i < bytes.len() && !MAY_BE_SPACE[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] < 0x80 || space_len(text, i) > 0 {
+            return i;
+        }
+        i += 1;
+    }
+}
+
+/// Bytes that are, or may start, a white-space character: ASCII white space and the lead bytes
+/// of U+0085, U+00A0 (C2), U+1680 (E1), U+2000–U+205F (E2) and U+3000 (E3).
+const MAY_BE_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[0x0B] = true;
+    t[0x0C] = true;
+    t[b'\r' as usize] = true;
+    t[b' ' as usize] = true;
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
 
 /// `s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(limit).count()`:
 /// the white-space-separated words that hold a letter or digit, counted up to `limit`, in one
@@ -162,7 +185,7 @@ fn is_ascii_space(b: u8) -> bool {
 
 /// The length of the white-space character at byte `i` (a char boundary), or 0 when it is none.
 #[inline]
-fn space_len(text: &str, i: usize) -> usize {
+pub fn space_len(text: &str, i: usize) -> usize {
     let b = text.as_bytes()[i];
     match b {
         0..=0x7F => usize::from(is_ascii_space(b)),
