@@ -160,7 +160,7 @@ impl Known {
             let start = at;
             at = crate::wordset::word_end(text, at + 1);
             let raw = &text[start..at];
-            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let word = raw.trim_matches(|c: char| !crate::wordset::is_alphanumeric(c));
             if word.is_empty() {
                 run.clear();
                 continue;

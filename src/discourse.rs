@@ -169,7 +169,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         return Some(base(kind, group, phrase));
     };
     let sentence = &sentences[raw.sentence];
-    let opens_sentence = state.text[sentence.span.start..span.start].chars().all(|c| !c.is_alphanumeric());
+    let opens_sentence = state.text[sentence.span.start..span.start].chars().all(|c| !crate::wordset::is_alphanumeric(c));
     let phrase = read(state.text, span, opens_sentence, lex, &state.known);
     let cue_word = state.text[raw.cue.start..raw.cue.end].to_lowercase();
     let s = raw.sentence;

@@ -12,12 +12,14 @@ pub fn detect(text: &str) -> Language {
         end -= 1;
     }
     let (mut en, mut es) = (0u32, 0u32);
+    // Lower-cased into one buffer (the lists hold plain Latin words: see `lower_into`).
+    let mut buf = String::new();
     for word in text[..end].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 6) {
-        let lower = word.to_lowercase();
-        if ENGLISH.contains(&lower.as_str()) {
+        let lower = crate::wordset::lower_into(word, &mut buf);
+        if ENGLISH.contains(&lower) {
             en += 1;
         }
-        if SPANISH.contains(&lower.as_str()) {
+        if SPANISH.contains(&lower) {
             es += 1;
         }
     }

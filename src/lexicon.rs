@@ -173,7 +173,7 @@ pub struct Found<K> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '_'
+    crate::wordset::is_alphanumeric(c) || c == '-' || c == '_'
 }
 
 /// Is `start..end` of `text` a whole-word match?

@@ -77,7 +77,11 @@ fn is_continuation(b: u8) -> bool {
 /// each first byte of a 4-byte sequence (a surrogate pair). A loop the compiler vectorises.
 #[inline]
 fn units_of(bytes: &[u8]) -> u32 {
-    bytes.iter().map(|&b| u32::from(!is_continuation(b)) + u32::from(b >= 0xF0)).sum()
+    // Summed in bytes 64 at a time (at most 128 units, no overflow): 16 lanes to a vector.
+    bytes
+        .chunks(64)
+        .map(|chunk| u32::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(!is_continuation(b)) + u8::from(b >= 0xF0))))
+        .sum()
 }
 
 /// The largest char boundary at or below `i`.

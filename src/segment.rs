@@ -45,7 +45,7 @@ pub(crate) fn quote_opens(s: &str, at: usize, c: char, open: bool) -> bool {
     let after = s[at + c.len_utf8()..].chars().next();
     let space_before = before.is_none_or(|b| b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':'));
     let space_after = after.is_none_or(|a| a.is_whitespace());
-    let word_after = after.is_some_and(|a| a.is_alphanumeric() || matches!(a, '¿' | '¡' | '‘' | '\'' | '.' | '…'));
+    let word_after = after.is_some_and(|a| crate::wordset::is_alphanumeric(a) || matches!(a, '¿' | '¡' | '‘' | '\'' | '.' | '…'));
     if space_before && word_after {
         return true;
     }

@@ -27,11 +27,7 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 
 #[inline]
 fn alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
-    }
+    crate::wordset::is_alphanumeric(c)
 }
 
 /// Tokens of `text[span]`, with spans in `text`'s offsets.

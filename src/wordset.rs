@@ -112,6 +112,20 @@ const MAY_BE_SPACE: [bool; 256] = {
     t
 };
 
+/// `c.is_alphanumeric()`, without the Unicode tables for ASCII and for General Punctuation
+/// (U+2000–U+206F: curly quotes, dashes, ellipses, which news text is full of and which hold no
+/// letter or digit).
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// `s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(limit).count()`:
 /// the white-space-separated words that hold a letter or digit, counted up to `limit`, in one
 /// pass over the bytes (ASCII by table, other characters decoded).
@@ -131,7 +145,7 @@ pub fn count_words(s: &str, limit: usize) -> usize {
             (class == SPACE, class == ALNUM, 1)
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            (c.is_whitespace(), is_alphanumeric(c), c.len_utf8())
         };
         if space {
             if in_word && alphanumeric {
@@ -234,6 +248,13 @@ mod tests {
                 let expected = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(limit).count();
                 assert_eq!(count_words(text, limit), expected, "{text:?} {limit}");
             }
+        }
+    }
+
+    #[test]
+    fn is_alphanumeric_matches_std() {
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
