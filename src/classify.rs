@@ -93,13 +93,13 @@ fn singular(word: &str) -> &str {
 
 /// Two head nouns name the same sort of source: "source" ~ "sources", "person" ~ "people".
 pub fn same_head(a: &str, b: &str) -> bool {
-    let norm = |w: &str| -> String {
+    fn norm(w: &str) -> &str {
         match w {
-            "people" => "person".into(),
-            "personas" | "persona" => "persona".into(),
-            other => singular(other).to_string(),
+            "people" => "person",
+            "personas" | "persona" => "persona",
+            other => singular(other),
         }
-    };
+    }
     norm(a) == norm(b)
 }
 

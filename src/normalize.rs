@@ -15,7 +15,7 @@ use std::borrow::Cow;
 /// `text` itself when it has none.
 pub fn quotes(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    if !has_pair(bytes) {
+    if !has_pair(text) {
         return Cow::Borrowed(text);
     }
     let mut out = bytes.to_vec();
@@ -39,20 +39,20 @@ pub fn quotes(text: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.to_string()))
 }
 
-/// Does `bytes` hold `''` or ``` `` ```? Blocks with neither mark are ruled out whole (a test the
-/// compiler vectorises), so most text costs well under an instruction a byte.
-fn has_pair(bytes: &[u8]) -> bool {
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = (start + 64).min(bytes.len());
-        let marks = bytes[start..end].iter().fold(false, |any, &b| any | (b == b'\'') | (b == b'`'));
-        // A pair that starts in this block (it may end in the next one).
-        if marks && (start..end).any(|k| matches!(bytes[k], b'\'' | b'`') && bytes.get(k + 1) == Some(&bytes[k])) {
-            return true;
+/// Does `text` hold `''` or ``` `` ```? (Each mark is found by `str::find`, a word-at-a-time byte search.)
+fn has_pair(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    ['\'', '`'].into_iter().any(|mark| {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(mark) {
+            let at = from + i;
+            if bytes.get(at + 1) == Some(&(mark as u8)) {
+                return true;
+            }
+            from = at + 1;
         }
-        start = end;
-    }
-    false
+        false
+    })
 }
 
 #[cfg(test)]
@@ -96,10 +96,10 @@ mod tests {
                 let mut text = "x".repeat(at);
                 text.push_str(pair);
                 text.push_str(&"y".repeat(70));
-                assert!(super::has_pair(text.as_bytes()), "{pair} at {at}");
+                assert!(super::has_pair(&text), "{pair} at {at}");
             }
             let text = format!("{}'`'x`'y{}", "x".repeat(at), "'y".repeat(40));
-            assert!(!super::has_pair(text.as_bytes()), "none at {at}");
+            assert!(!super::has_pair(&text), "none at {at}");
         }
     }
 
