@@ -305,18 +305,26 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     let mut stances: Vec<bool> = Vec::new();
     // For each attribution kept from this sentence, the first token of its claim (for `clause_break`).
     let mut claim_lo: Vec<usize> = Vec::new();
+    // `tokens.partition_point` for the cue's start and end, kept as cursors.
+    let (mut to_first, mut to_last) = (0, 0);
     for f in found {
         if f.kind == CueKind::NotCue {
             continue;
         }
         let cue = ByteSpan::new(span.start + f.start, span.start + f.end);
-        // Token range of the cue.
-        // Tokens are in order: binary searches keep a sentence full of cues linear.
-        let first = tokens.partition_point(|t| t.span.start < cue.start);
+        // Token range of the cue. Tokens and cues are both in order: two cursors that only move
+        // forward keep a sentence full of cues linear.
+        while to_first < tokens.len() && tokens[to_first].span.start < cue.start {
+            to_first += 1;
+        }
+        while to_last < tokens.len() && tokens[to_last].span.end <= cue.end {
+            to_last += 1;
+        }
+        let first = to_first;
         if first >= tokens.len() {
             continue;
         }
-        let last = tokens.partition_point(|t| t.span.end <= cue.end).saturating_sub(1).max(first);
+        let last = to_last.saturating_sub(1).max(first);
         if last < first {
             continue;
         }

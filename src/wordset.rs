@@ -136,36 +136,48 @@ pub fn count_words(s: &str, limit: usize) -> usize {
     let bytes = s.as_bytes();
     let mut count = 0;
     let mut i = 0;
-    // Whether the current word (if any) has a letter or digit yet, and whether we are in a word.
-    let mut in_word = false;
-    let mut alphanumeric = false;
-    while i < bytes.len() {
-        let class = CLASS[bytes[i] as usize];
-        let (space, alnum, len) = if class != HIGH {
-            (class == SPACE, class == ALNUM, 1)
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), is_alphanumeric(c), c.len_utf8())
-        };
-        if space {
-            if in_word && alphanumeric {
-                count += 1;
-                if count >= limit {
-                    return count;
+    loop {
+        // White space.
+        while i < bytes.len() {
+            match CLASS[bytes[i] as usize] {
+                SPACE => i += 1,
+                HIGH => match space_len(s, i) {
+                    0 => break,
+                    n => i += n,
+                },
+                _ => break,
+            }
+        }
+        if i >= bytes.len() {
+            return count;
+        }
+        // A word: up to the next white space, noting whether it holds a letter or digit.
+        let mut alphanumeric = false;
+        while i < bytes.len() {
+            match CLASS[bytes[i] as usize] {
+                ALNUM => {
+                    alphanumeric = true;
+                    i += 1;
+                }
+                OTHER => i += 1,
+                SPACE => break,
+                _ => {
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    alphanumeric |= is_alphanumeric(c);
+                    i += c.len_utf8();
                 }
             }
-            in_word = false;
-            alphanumeric = false;
-        } else {
-            in_word = true;
-            alphanumeric |= alnum;
         }
-        i += len;
+        if alphanumeric {
+            count += 1;
+            if count >= limit {
+                return count;
+            }
+        }
     }
-    if in_word && alphanumeric && count < limit {
-        count += 1;
-    }
-    count
 }
 
 const OTHER: u8 = 0;
