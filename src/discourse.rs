@@ -5,7 +5,7 @@
 
 use crate::attribution::{trimmed, RawAttribution};
 use crate::classify::{read, same_head, Known, SourcePhrase};
-use crate::lexicon::{CheckKind, CueKind, LanguageLexicon};
+use crate::lexicon::{CheckKind, CueKind, Found, LanguageLexicon};
 use crate::report::{ByteSpan, Kind};
 use crate::segment::Sentence;
 
@@ -52,9 +52,21 @@ struct State<'a> {
     by_surname: std::collections::HashMap<String, usize>,
     groups: Vec<GroupState>,
     out: Vec<Resolved>,
+    /// The cue and standards phrases of the last sentence asked about (`sentence_phrases`): the
+    /// attributions of one sentence come one after another, and each would otherwise search it again.
+    phrases_of: Option<(usize, Vec<Found<CueKind>>, Vec<Found<CheckKind>>)>,
 }
 
 impl State<'_> {
+    /// The cue and standards phrases of sentence `index` (`text`), each in order, searched once a sentence.
+    fn sentence_phrases(&mut self, index: usize, text: &str, lex: &LanguageLexicon) -> (&[Found<CueKind>], &[Found<CheckKind>]) {
+        if self.phrases_of.as_ref().is_none_or(|(i, _, _)| *i != index) {
+            self.phrases_of = Some((index, lex.cues(text), lex.checks(text)));
+        }
+        let (_, cues, checks) = self.phrases_of.as_ref().expect("set above");
+        (cues, checks)
+    }
+
     fn touch(&mut self, group: usize) {
         if let Some(at) = self.recently.iter().position(|&g| g == group) {
             self.recently.remove(at);
@@ -130,6 +142,7 @@ pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, le
         by_surname: std::collections::HashMap::new(),
         groups: Vec::new(),
         out: Vec::with_capacity(raws.len()),
+        phrases_of: None,
     };
     for raw in raws {
         if let Some(r) = decide(&mut state, sentences, raw, lex) {
@@ -255,8 +268,13 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         let sentence_text = &state.text[sentence.span.start..sentence.span.end];
         let from = span.start.min(raw.cue.start).saturating_sub(sentence.span.start);
         let after = span.end.max(raw.cue.end).saturating_sub(sentence.span.start);
-        let to = lex.cues(sentence_text).iter().map(|f| f.start).filter(|&c| c >= after).min().unwrap_or(sentence_text.len());
-        lex.checks(sentence_text).iter().any(|f| matches!(f.kind, CheckKind::Reason | CheckKind::Boilerplate) && f.start >= from && f.start < to)
+        // Both lists are in order of their starts: the first cue at or after `after`, and the checks from `from` to it.
+        let (cues, checks) = state.sentence_phrases(raw.sentence, sentence_text, lex);
+        let to = cues.get(cues.partition_point(|f| f.start < after)).map_or(sentence_text.len(), |f| f.start);
+        checks[checks.partition_point(|f| f.start < from)..]
+            .iter()
+            .take_while(|f| f.start < to)
+            .any(|f| matches!(f.kind, CheckKind::Reason | CheckKind::Boilerplate))
     };
     let head_anonymous = lex.anonymous_nouns.contains(phrase.head.as_str()) || counted_insiders || granted_anonymity;
     let head_vague = lex.vague_nouns.contains(phrase.head.as_str());
