@@ -168,8 +168,7 @@ impl Words {
 
     fn push(out: &mut Vec<Word>, piece: &str, lead: bool, sentence_start: &mut bool) {
         let mut word: Option<usize> = None;
-        let chars: Vec<(usize, char)> = piece.char_indices().chain(std::iter::once((piece.len(), ' '))).collect();
-        for &(i, c) in &chars {
+        for (i, c) in piece.char_indices().chain(std::iter::once((piece.len(), ' '))) {
             if word_char(c) {
                 word.get_or_insert(i);
                 continue;
