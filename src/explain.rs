@@ -160,8 +160,7 @@ fn count_phrase(checks: &Checks, p: &Phrases) -> String {
 
 pub fn explain(f: &Facts) -> String {
     let p = phrases(f.language);
-    // Room for most explanations, so that the pieces are not copied again as it grows.
-    let mut out = String::with_capacity(256);
+    let mut out = String::new();
     if f.continues {
         out.push_str(p.continues);
     }
