@@ -411,6 +411,11 @@ fn matches_at(words: &[String], i: usize, pattern: &[Slot]) -> bool {
         return true;
     };
     let phrase_at = |phrase: &str| {
+        // The first word rules out nearly every phrase at nearly every place: test it before counting.
+        let first_word_is = |w: &str| phrase.starts_with(w) && (phrase.len() == w.len() || phrase.as_bytes()[w.len()] == b' ');
+        if words.get(i).is_none_or(|w| !first_word_is(w)) {
+            return None;
+        }
         let n = phrase.split(' ').count();
         (i + n <= words.len() && phrase.split(' ').zip(&words[i..i + n]).all(|(p, w)| p == w)).then_some(n)
     };
