@@ -95,13 +95,21 @@ pub fn opinion(text: &str, claim: ByteSpan, lex: &LanguageLexicon) -> bool {
     // Curly apostrophes read as straight ones ("can’t be trusted"); only a yes/no comes back,
     // so the rewrite need not keep offsets.
     let plain = text[claim.start..claim.end].replace('\u{2019}', "'");
-    let words = Words::new(lead_in(text, claim.start), &plain);
+    // The claim's words are split and lower-cased only when a rule needs them: most claims hold
+    // no evaluative word, no "as"/"como"/"de" a frame needs, and no pronoun a jab needs.
+    let words = std::cell::OnceCell::new();
+    let words = || words.get_or_init(|| Words::new(lead_in(text, claim.start), &plain));
     let person_only = &lex.opinion_person_only;
     let by_word = lex.checks(&plain).into_iter().filter(|f| f.kind == CheckKind::Opinion).any(|f| {
         let phrase = plain[f.start..f.end].to_lowercase();
-        !person_only.contains(phrase.as_str()) || words.points_at_person(f.start, f.end, lex)
+        !person_only.contains(phrase.as_str()) || words().points_at_person(f.start, f.end, lex)
     });
-    by_word || characterising_frame(&words, lex) || self_regard(&plain, lex)
+    let has_word = |wanted: &[&str]| plain.split(|c: char| !c.is_alphanumeric()).any(|w| wanted.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    let (frame_words, jab_words): (&[&str], &[&str]) = match lex.language {
+        Language::En => (&["as"], &["he", "she", "himself", "herself"]),
+        Language::Es => (&["como", "de"], &["se"]),
+    };
+    by_word || (has_word(frame_words) && characterising_frame(words(), lex)) || (has_word(jab_words) && self_regard(&plain, lex))
 }
 
 
