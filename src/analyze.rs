@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::attribution::find_in_sentence;
+use crate::attribution::{find_in_sentence, find_learned};
+use crate::cue_model::CueModel;
 use crate::checks::{count, opinion, GroupChecks};
 use crate::discourse::resolve;
 use crate::explain::{explain, Facts};
@@ -12,7 +13,7 @@ use crate::report::*;
 use crate::segment::segment;
 use crate::{LanguageChoice, Options};
 
-pub fn run(original: &str, options: &Options) -> Report {
+pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> Report {
     // Spans are cut from the original text through `index`; the rules read a same-length
     // rewrite of it in which house-style quote marks are plain ones.
     let index = Utf16Index::new(original);
@@ -26,8 +27,14 @@ pub fn run(original: &str, options: &Options) -> Report {
     let lex = Lexicons::shared().language(language);
     let sentences = segment(text);
     let mut raws = Vec::new();
+    // The learned cue model reads English (it was trained on English news).
+    let cue_model = cue_model.filter(|_| language == Language::En);
     for (i, s) in sentences.iter().enumerate() {
-        find_in_sentence(text, i, s, lex, &mut raws);
+        let before = raws.len();
+        let lexicon_cues = find_in_sentence(text, i, s, lex, &mut raws);
+        if let (Some(model), true) = (cue_model, raws.len() == before) {
+            find_learned(text, i, s, lex, model, &lexicon_cues, &mut raws);
+        }
     }
     let (resolved, groups) = resolve(text, &sentences, raws, lex);
 

@@ -2,7 +2,7 @@
 //! and the words it attributes. Which kind of source it is comes later (`classify.rs`),
 //! once the whole text's earlier sources are known.
 
-use crate::lexicon::{CueKind, LanguageLexicon};
+use crate::lexicon::{CueKind, Found, LanguageLexicon};
 use crate::report::{ByteSpan, Language};
 use crate::segment::Sentence;
 use crate::tokens::{is_capitalised, is_dash, tokenize};
@@ -22,7 +22,12 @@ pub struct RawAttribution {
     /// The verb has no subject of its own: its source is the one before it.
     pub implicit: bool,
     pub claim: ByteSpan,
+    /// The cue was found by the learned model (`learned.rs`), not in the lexicons.
+    pub learned: bool,
 }
+
+mod learned;
+pub use learned::{find_learned, model_view};
 
 static DETERMINERS: WordSet = WordSet::new(&[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "such", "any", "no", "el", "la",
@@ -290,12 +295,13 @@ fn quote_depths(text: &str, tokens: &[Token], starts_in_quote: bool) -> Vec<bool
 }
 
 /// Finds the attributions in one sentence.
-pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &LanguageLexicon, out: &mut Vec<RawAttribution>) {
+/// Returns the lexicon's cue phrases in the sentence (offsets within it), which the learned model leaves alone.
+pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &LanguageLexicon, out: &mut Vec<RawAttribution>) -> Vec<Found<CueKind>> {
     let span = sentence.span;
     let piece = &text[span.start..span.end];
     let found = lex.cues(piece);
     if found.iter().all(|f| f.kind == CueKind::NotCue) {
-        return;
+        return found;
     }
     let mut arena = String::new();
     let tokens = sentence_tokens(text, span, lex, &mut arena);
@@ -307,7 +313,7 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     let mut claim_lo: Vec<usize> = Vec::new();
     // `tokens.partition_point` for the cue's start and end, kept as cursors.
     let (mut to_first, mut to_last) = (0, 0);
-    for f in found {
+    for &f in &found {
         if f.kind == CueKind::NotCue {
             continue;
         }
@@ -344,6 +350,7 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
                 source: None,
                 implicit: false,
                 claim: claim_after_or_sentence(text, &tokens, last, span),
+                learned: false,
             }),
             CueKind::According => according(text, &tokens, first, last, span, lex).map(|(source, claim)| RawAttribution {
                 sentence: index,
@@ -352,9 +359,10 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
                 source: Some(source),
                 implicit: false,
                 claim,
+                learned: false,
             }),
             CueKind::Speech | CueKind::NoComment => speech(text, &tokens, first, last, span, f.kind, lex, out.len() > first_new).map(|(source, implicit, claim)| {
-                RawAttribution { sentence: index, cue, cue_kind: f.kind, source, implicit, claim }
+                RawAttribution { sentence: index, cue, cue_kind: f.kind, source, implicit, claim, learned: false }
             }),
             CueKind::NotCue => None,
         };
@@ -389,6 +397,7 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
         }
     }
     trim_claims(text, &mut out[first_new..], span);
+    found
 }
 
 /// Is there a break between two clauses in the tokens `lo..hi` ("…, but", "; while")?
@@ -1190,7 +1199,7 @@ mod tests {
         let lex = Lexicons::shared().language(language);
         let mut out = Vec::new();
         for (i, s) in segment(text).iter().enumerate() {
-            find_in_sentence(text, i, s, lex, &mut out);
+            let _ = find_in_sentence(text, i, s, lex, &mut out);
         }
         out.iter()
             .map(|a| {

@@ -133,6 +133,18 @@ fn trailing_full_name_surname(label: &str) -> Option<&str> {
     (capital(last) && capital(before)).then_some(last)
 }
 
+/// A cue the learned model found (`attribution::learned`) reads beliefs, plans and acts far more than
+/// speech: it is attributed only to a named person, to "he" or "she" (a person named or quoted before), or
+/// to an institution — never to a crowd, a report or another outlet, so that the flags are the rules' alone.
+fn learned_source_on_record(phrase: &SourcePhrase, lex: &LanguageLexicon) -> bool {
+    let institution = phrase.institution
+        && phrase.outlet.is_none()
+        && !lex.vague_nouns.contains(phrase.head.as_str())
+        && !lex.report_nouns.contains(phrase.head.as_str())
+        && !lex.anonymous_nouns.contains(phrase.head.as_str());
+    phrase.person.is_some() || institution || matches!(phrase.pronoun.as_deref(), Some("he" | "she"))
+}
+
 /// Decides kinds and groups for every raw attribution, in document order.
 pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, lex: &LanguageLexicon) -> (Vec<Resolved>, Vec<GroupState>) {
     let mut state = State {
@@ -197,7 +209,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
 
     // "Sanders supports a $15 wage", "the company plans to cut jobs": a stance is attributed to a named
     // person or an institution only; a crowd's or an unnamed person's wishes rest on no one.
-    if lex.stance_verbs.contains(cue_word.as_str())
+    if (raw.learned && !learned_source_on_record(&phrase, lex)) || lex.stance_verbs.contains(cue_word.as_str())
         && !(phrase.person.is_some()
             || (phrase.institution && !lex.vague_nouns.contains(phrase.head.as_str()))
             || matches!(phrase.pronoun.as_deref(), Some("he" | "she" | "él" | "ella"))

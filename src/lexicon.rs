@@ -162,7 +162,16 @@ pub struct LanguageLexicon {
     pub opinion_person_only: HashSet<&'static str>,
     /// Stances, wishes and plans ("supports", "plans"): cues only for a named person or an institution.
     pub stance_verbs: HashSet<&'static str>,
+    /// The first word of every cue phrase, auxiliaries and other function words aside ("said", "declined",
+    /// "according"): the rules decide what these words do, and the learned cue model leaves them alone.
+    pub cue_words: HashSet<&'static str>,
 }
+
+/// First words of cue phrases that are not cues themselves ("it is believed", "did not respond").
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "it", "there", "as", "that", "is", "are", "was", "were", "be", "been", "has", "have", "had", "did", "do", "does",
+    "could", "would", "may", "might", "will", "can", "not", "no", "el", "la", "los", "las", "se", "lo", "no", "ha", "han", "según",
+];
 
 /// A phrase found in the text, with what it does.
 #[derive(Debug, Clone, Copy)]
@@ -202,6 +211,12 @@ impl LanguageLexicon {
             (CheckKind::Opinion, file(l, "opinion")),
             (CheckKind::Opinion, file(l, "opinion_person_only")),
         ]);
+        let cue_words = ["speech_verbs", "stance_verbs", "according", "no_comment", "hedges", "impersonal", "not_cues"]
+            .iter()
+            .flat_map(|name| phrases(file(l, name)))
+            .filter_map(|phrase| phrase.split_whitespace().next())
+            .filter(|w| !FUNCTION_WORDS.contains(w))
+            .collect();
         // Outlets: every language knows the English list too (CNN is cited in Spanish news).
         let mut outlets = set("en", "outlets");
         outlets.extend(set(l, "outlets"));
@@ -223,6 +238,7 @@ impl LanguageLexicon {
             told_recipients: set(l, "told_recipients"),
             stance_verbs: set(l, "stance_verbs"),
             opinion_person_only: set(l, "opinion_person_only"),
+            cue_words,
         }
     }
 

@@ -7,6 +7,7 @@ mod analyze;
 pub mod attribution;
 pub mod checks;
 pub mod classify;
+pub mod cue_model;
 pub mod discourse;
 pub mod explain;
 pub mod lang;
@@ -48,5 +49,12 @@ pub struct Options {
 
 /// Reads `text` and returns every attribution found in it.
 pub fn analyze(text: &str, options: &Options) -> Report {
-    analyze::run(text, options)
+    analyze::run(text, options, cue_model::CueModel::english())
+}
+
+/// [`analyze`] with another learned cue model than the compiled-in one, or none: for measuring
+/// a model on articles it was not trained on (`sourcelight eval --brat --folds`).
+#[doc(hidden)]
+pub fn analyze_with_cue_model(text: &str, options: &Options, model: Option<&cue_model::CueModel>) -> Report {
+    analyze::run(text, options, model)
 }

@@ -26,6 +26,8 @@
 //!   starts in it or its `sentence` falls in it (quotes continued over sentences).
 
 use super::score::{Agreement, Binary, Tally};
+use super::train::{logit, train, TrainOptions};
+use crate::cue_model::CueModel;
 use crate::offsets::Utf16Index;
 use crate::report::{ByteSpan, Report};
 use serde::Serialize;
@@ -532,13 +534,55 @@ pub fn score_doc(doc: &Doc, report: &Report, units: &[ByteSpan], acc: &mut RealS
     acc.text_mismatches += doc.text_mismatches;
 }
 
-/// Reads and scores every article under `dir`.
+/// Reads and scores every article under `dir` with the analyser as it is built.
 pub fn evaluate_dir(dir: &Path) -> Result<RealScores, String> {
     let docs = load_dir(dir)?;
+    evaluate_docs(dir, &docs, |_, doc| crate::analyze(&doc.text, &crate::Options::default()))
+}
+
+/// Scores every article under `dir` with the rules alone (no learned cue model).
+pub fn evaluate_dir_rules_only(dir: &Path) -> Result<RealScores, String> {
+    let docs = load_dir(dir)?;
+    evaluate_docs(dir, &docs, |_, doc| crate::analyze_with_cue_model(&doc.text, &crate::Options::default(), None))
+}
+
+/// The articles of fold `k` of `folds`: every `folds`-th article in name order, so each fold holds
+/// every publisher and period.
+pub fn in_fold(article: usize, k: usize, folds: usize) -> bool {
+    article % folds == k
+}
+
+/// Cross-validation: the articles are cut into `folds` folds; each fold is read with a cue model
+/// trained on the other folds only, so no article is scored by a model that saw it. One result
+/// per threshold (probabilities), from the same trained models.
+pub fn evaluate_dir_cross_validated(dir: &Path, folds: usize, options: &TrainOptions, thresholds: &[f32]) -> Result<Vec<RealScores>, String> {
+    if folds < 2 {
+        return Err("cross-validation needs at least 2 folds".into());
+    }
+    let docs = load_dir(dir)?;
+    let models: Vec<CueModel> = (0..folds)
+        .map(|k| {
+            let training: Vec<&Doc> = docs.iter().enumerate().filter(|(i, _)| !in_fold(*i, k, folds)).map(|(_, d)| d).collect();
+            train(&training, options)
+        })
+        .collect();
+    thresholds
+        .iter()
+        .map(|&p| {
+            let models: Vec<CueModel> = models.iter().map(|m| CueModel { threshold: logit(p), ..m.clone() }).collect();
+            evaluate_docs(dir, &docs, |i, doc| {
+                crate::analyze_with_cue_model(&doc.text, &crate::Options::default(), Some(&models[i % folds]))
+            })
+        })
+        .collect()
+}
+
+/// Scores `docs` (read from `dir`), each analysed by `analyse(index, doc)`.
+fn evaluate_docs(dir: &Path, docs: &[Doc], analyse: impl Fn(usize, &Doc) -> Report) -> Result<RealScores, String> {
     let mut acc = RealScores::default();
     let mut by_ann: HashMap<&Path, (&Doc, Report, Vec<ByteSpan>)> = HashMap::new();
-    for doc in &docs {
-        let report = crate::analyze(&doc.text, &crate::Options::default());
+    for (i, doc) in docs.iter().enumerate() {
+        let report = analyse(i, doc);
         let units = super::sentences::sentences(&doc.text);
         score_doc(doc, &report, &units, &mut acc);
         by_ann.insert(doc.ann.as_path(), (doc, report, units));

@@ -9,3 +9,4 @@ pub mod floors;
 pub mod render;
 pub mod score;
 pub mod sentences;
+pub mod train;

@@ -8,6 +8,7 @@ mod input;
 mod render;
 mod report;
 mod scan;
+mod train;
 
 use clap::{Parser, Subcommand};
 
@@ -26,6 +27,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Compare sourcing across many saved articles: one self-contained HTML report (or CSV/JSON).
     Report(report::ReportArgs),
+    /// Learn the English cue model from brat-annotated news (PolNeAR) into src/model/cues-en.bin.
+    Train(train::TrainArgs),
 }
 
 /// A reader that closes the pipe early (`sourcelight … | head`) is not an error:
@@ -61,6 +64,7 @@ fn main() {
         Command::Scan(args) => scan::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Report(args) => report::run(args),
+        Command::Train(args) => train::run(args),
     };
     std::process::exit(code);
 }

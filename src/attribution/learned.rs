@@ -1,0 +1,127 @@
+//! Attributions through cues the lexicons do not list, found by the learned cue model
+//! (`crate::cue_model`): "Clinton hopes to …", "Trump seemed to …", "the senator is expected to …".
+//!
+//! Only sentences in which the rules found nothing are read. The model's best word is the cue; its
+//! source is the subject before it, found the way the rules find a reporting verb's subject. A
+//! cue with no subject of its own is left out: the claim would rest on nobody the reader can see.
+//! Whether the source may hold such a claim at all (a person or an institution, never a crowd) is
+//! decided with the other stances in `discourse.rs`.
+
+use super::*;
+use crate::cue_model::{CueModel, TokenFeatures};
+
+/// Words that are never a cue of their own (PolNeAR marks "in an interview", "to" and "of" as parts of cues).
+const FUNCTION_WORDS: &[&str] = &["to", "that", "this", "it", "and", "or", "but", "if", "not", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "has", "have", "had", "being", "so", "than", "then", "also", "just", "only", "very"];
+
+/// Which tokens of a sentence the model may score as a cue.
+fn eligible(tokens: &[Token], span: ByteSpan, lex: &LanguageLexicon, lexicon_cues: &[Found<CueKind>]) -> Vec<bool> {
+    (0..tokens.len())
+        .map(|i| {
+            let t = &tokens[i];
+            let before = i.checked_sub(1).map(|p| &tokens[p]);
+            // Words the lexicons know are the rules' to judge: they have looked at them already, and know
+            // their look-alikes ("claimed 54% of the vote", "declined a contract extension", "according to plan").
+            let known = lex.cue_words.contains(t.lower)
+                || lexicon_cues.iter().any(|f| span.start + f.start < t.span.end && t.span.start < span.start + f.end);
+            // A cue is a verb, an adjective or a noun of its own: never a function word ("was", "in", "to"),
+            // never after a determiner, preposition or possessive ("a statement", "his party's statement").
+            let function_word = t.is(F_DETERMINER | F_PREPOSITION | F_PASSIVE | F_CLAUSE | F_SKIP_BEFORE_CUE) || FUNCTION_WORDS.contains(&t.lower);
+            let noun = before.is_some_and(|b| b.is(F_DETERMINER | F_PREPOSITION) || b.lower.ends_with("'s") || b.lower.ends_with("’s"));
+            // "Posters announcing a rally": a participle right after a noun describes it ("Trump, hoping …"
+            // and "he will be hoping" keep theirs).
+            let describes = t.lower.ends_with("ing") && before.is_some_and(|b| b.word && !b.is(F_PASSIVE | F_SKIP_BEFORE_CUE));
+            // "Users are being asked to reset …", "was asked about the rumours": a passive cue attributes
+            // nothing unless its source follows ("was praised by …", which the rules read).
+            let passive = before.is_some_and(|b| b.is(F_PASSIVE)) && looks_participle(t.lower);
+            t.word && !(known || function_word || noun || describes || passive)
+        })
+        .collect()
+}
+
+/// A sentence as the model reads it: its tokens' spans, their features, and which of them it may
+/// score (for training the model on the words it will be asked about).
+pub fn model_view(text: &str, sentence: &Sentence, lex: &LanguageLexicon) -> (Vec<ByteSpan>, TokenFeatures, Vec<bool>) {
+    let mut arena = String::new();
+    let tokens = sentence_tokens(text, sentence.span, lex, &mut arena);
+    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word)), sentence.starts_in_quote);
+    let cues = lex.cues(&text[sentence.span.start..sentence.span.end]);
+    let eligible = eligible(&tokens, sentence.span, lex, &cues);
+    (tokens.iter().map(|t| t.span).collect(), features, eligible)
+}
+
+/// Adds at most one attribution for sentence `index`, when the model finds a cue with a subject.
+/// `lexicon_cues` are the lexicon's cue phrases in the sentence (offsets within it; see `find_in_sentence`).
+pub fn find_learned(text: &str, index: usize, sentence: &Sentence, lex: &LanguageLexicon, model: &CueModel, lexicon_cues: &[Found<CueKind>], out: &mut Vec<RawAttribution>) {
+    let span = sentence.span;
+    let mut arena = String::new();
+    let tokens = sentence_tokens(text, span, lex, &mut arena);
+    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word)), sentence.starts_in_quote);
+    let eligible = eligible(&tokens, span, lex, lexicon_cues);
+    let Some((first, _)) = model.best_cue(&features, |i| !eligible[i]) else {
+        return;
+    };
+    // The cue runs on over the next words the model also scores as cue words ("is expected to").
+    let mut last = first;
+    while last + 1 < tokens.len() && tokens[last + 1].word && model.is_candidate(features.info[last + 1].lower) && model.score(&features, last + 1) >= model.threshold {
+        last += 1;
+    }
+    // Walk left over adverbs and auxiliaries: "Clinton has long hoped".
+    let mut j = first;
+    while j > 0 && tokens[j - 1].word && tokens[j - 1].is(F_SKIP_BEFORE_CUE | F_PASSIVE) {
+        j -= 1;
+    }
+    let source = match noun_phrase_before(text, &tokens, j, lex) {
+        Left::Phrase(source) | Left::Relative(source) => Some(source),
+        // "Clinton toured the plant and promised …", "Trump spoke for an hour, insisting …": the sentence's subject.
+        Left::Coordinated => leading_name(text, &tokens, first),
+        Left::Open if j > 0 && is_punct(text, &tokens[j - 1], &[',']) => leading_name(text, &tokens, j - 1),
+        Left::Open => None,
+    };
+    let Some(source) = source else {
+        return;
+    };
+    // "His party's last statement": a possessive is no subject.
+    let source_text = &text[source.start..source.end];
+    if source_text.ends_with("'s") || source_text.ends_with("’s") || source_text.ends_with('\'') || source_text.ends_with('’') {
+        return;
+    }
+    // A subject that is itself mostly a clause ("What the campaign wants most") is no source.
+    if crate::wordset::count_words(&text[source.start..source.end], 13) > 12 {
+        return;
+    }
+    let cue = ByteSpan::new(tokens[first].span.start, tokens[last].span.end);
+    let claim = claim_around(text, &tokens, last + 1, span, source.start, CueKind::Speech);
+    out.push(RawAttribution { sentence: index, cue, cue_kind: CueKind::Speech, source: Some(source), implicit: false, claim, learned: true });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicons;
+
+    fn learned(text: &str) -> Vec<(String, String)> {
+        let lex = Lexicons::shared().language(Language::En);
+        let model = CueModel::english().expect("model");
+        let mut out = Vec::new();
+        for (i, s) in crate::segment::segment(text).iter().enumerate() {
+            let cues = lex.cues(&text[s.span.start..s.span.end]);
+            find_learned(text, i, s, lex, model, &cues, &mut out);
+        }
+        out.iter().map(|a| (text[a.cue.start..a.cue.end].to_string(), a.source.map(|s| text[s.start..s.end].to_string()).unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn a_belief_of_a_named_person() {
+        // "wondered" and "seemed" are in no lexicon: the model reads them.
+        let found = learned("Ms. Ortiz wondered whether the budget would pass. Senator Cole seemed unconvinced.");
+        assert_eq!(found, vec![("wondered".to_string(), "Ms. Ortiz".to_string()), ("seemed".to_string(), "Senator Cole".to_string())]);
+    }
+
+    #[test]
+    fn nothing_in_a_plain_sentence_or_inside_a_quotation() {
+        assert!(learned("The ferry left the harbour at noon and reached the island by two.").is_empty());
+        assert!(learned("“I hope we will win,” ").is_empty());
+        // A word the lexicons know is the rules' to judge, even where they find no attribution.
+        assert!(learned("Mercer declined a contract extension last summer.").is_empty());
+    }
+}
