@@ -2,9 +2,8 @@
 //! `#` comments (dropped by `build.rs` before they are compiled in), parsed once into matchers
 //! and word sets.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-#[cfg(not(target_arch = "wasm32"))]
-use aho_corasick::AhoCorasickKind;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Input, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
@@ -118,7 +117,17 @@ fn capitalised(phrase: &str) -> Option<String> {
     Some(upper + chars.as_str())
 }
 
-fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (AhoCorasick, Vec<K>) {
+// One concrete automaton type, not `AhoCorasick`: that wrapper holds a `dyn` automaton, which
+// links every kind's search and build code (and their Debug impls) into the wasm whatever is used.
+// Natively, a full DFA: faster over every sentence, worth its few milliseconds to build. In the
+// browser the worker may start often and memory is dearer, so wasm keeps the compact contiguous NFA
+// (what `AhoCorasick` chose there for lexicons of over 100 phrases). Both find the same matches.
+#[cfg(not(target_arch = "wasm32"))]
+use aho_corasick::dfa::{Builder as MatcherBuilder, DFA as Matcher};
+#[cfg(target_arch = "wasm32")]
+use aho_corasick::nfa::contiguous::{Builder as MatcherBuilder, NFA as Matcher};
+
+fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (Matcher, Vec<K>) {
     let mut patterns: Vec<String> = Vec::new();
     let mut kinds = Vec::new();
     for &(kind, source) in groups {
@@ -131,22 +140,26 @@ fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (AhoCorasick, Vec<K>) {
             }
         }
     }
-    let mut builder = AhoCorasickBuilder::new();
-    builder.ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest);
-    // Natively, a full DFA: faster over every sentence, worth its few milliseconds to build. In the
-    // browser the worker may start often and memory is dearer, so wasm keeps the compact default.
-    #[cfg(not(target_arch = "wasm32"))]
-    builder.kind(Some(AhoCorasickKind::DFA));
-    let matcher = builder.build(&patterns).expect("lexicon phrases build an automaton");
+    let matcher = MatcherBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .unwrap_or_else(|_| panic!("lexicon phrases build an automaton"));
     (matcher, kinds)
+}
+
+/// Every leftmost-longest match of `matcher` in `text`, in order.
+fn find_iter<'a>(matcher: &'a Matcher, text: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    // Only anchored searches on an unanchored-only automaton can fail.
+    matcher.try_find_iter(Input::new(text)).unwrap_or_else(|_| unreachable!("an unanchored search cannot fail"))
 }
 
 /// One language's lexicon.
 pub struct LanguageLexicon {
     pub language: Language,
-    cue_matcher: AhoCorasick,
+    cue_matcher: Matcher,
     cue_kinds: Vec<CueKind>,
-    check_matcher: AhoCorasick,
+    check_matcher: Matcher,
     check_kinds: Vec<CheckKind>,
     pub anonymous_nouns: HashSet<&'static str>,
     pub vague_nouns: HashSet<&'static str>,
@@ -229,8 +242,7 @@ impl LanguageLexicon {
     /// Every whole-word cue phrase in `text[span]`, leftmost-longest, in order.
     /// `NotCue` matches are returned too, so the caller can see what they cancel.
     pub fn cues(&self, text: &str) -> Vec<Found<CueKind>> {
-        self.cue_matcher
-            .find_iter(text)
+        find_iter(&self.cue_matcher, text)
             .filter(|m| whole_word(text, m.start(), m.end()))
             .map(|m| Found { start: m.start(), end: m.end(), kind: self.cue_kinds[m.pattern().as_usize()] })
             .collect()
@@ -238,8 +250,7 @@ impl LanguageLexicon {
 
     /// Every whole-word standards phrase in `text`.
     pub fn checks(&self, text: &str) -> Vec<Found<CheckKind>> {
-        self.check_matcher
-            .find_iter(text)
+        find_iter(&self.check_matcher, text)
             .filter(|m| whole_word(text, m.start(), m.end()))
             .map(|m| Found { start: m.start(), end: m.end(), kind: self.check_kinds[m.pattern().as_usize()] })
             .collect()
