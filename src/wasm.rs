@@ -1,18 +1,18 @@
-//! The wasm boundary: the only file that knows about JavaScript.
+//! The wasm boundary: with `wasm/to_js.rs` (the Report as a JS object), the only code that knows about JavaScript.
 //!
 //! `analyze(text, options)` returns a plain JS object (no class handles to `.free()`),
 //! the same shape as the Report's JSON. Spans count UTF-16 code units, as JS strings do.
 
 use wasm_bindgen::prelude::*;
 
+mod to_js;
+
 /// Analyse `text`; `options` is `undefined` or an object like `{ language: "auto" | "en" | "es" }`.
 /// Throws a JS `Error` with a clear message when the options are malformed.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
-    let report = crate::analyze(text, &options);
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&format!("cannot return report: {e}")))
+    Ok(to_js::report(&crate::analyze(text, &options)))
 }
 
 /// `undefined`, `null` or `{ language?: "auto" | "en" | "es" }` (other keys are ignored).
