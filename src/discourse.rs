@@ -586,7 +586,8 @@ fn add_continuations(text: &str, sentences: &[Sentence], out: &mut Vec<Resolved>
     let mut all: Vec<(usize, usize, Resolved)> = out.drain(..).enumerate().map(|(i, r)| (r.sentence, i, r)).collect();
     let base = all.len();
     all.extend(added.into_iter().enumerate().map(|(i, r)| (r.sentence, base + i, r)));
-    all.sort_by_key(|(s, i, r)| (*s, r.claim.start, *i));
+    // The key ends with the unique index, so no two are equal and an unstable sort gives the same order.
+    all.sort_unstable_by_key(|(s, i, r)| (*s, r.claim.start, *i));
     let mut new_index = vec![0usize; all.len()];
     for (pos, (_, old, _)) in all.iter().enumerate() {
         new_index[*old] = pos;
