@@ -476,8 +476,7 @@ fn earlier_title(text: &str, before: usize, role: &str) -> Option<String> {
         from += 1;
     }
     let window = &text[from..before];
-    let mut capital_role: String = role.chars().take(1).flat_map(char::to_uppercase).collect();
-    capital_role.push_str(&role[role.chars().next()?.len_utf8()..]);
+    let capital_role = crate::lexicon::capitalise(role)?;
     let at = window.rmatch_indices(&capital_role).map(|(i, _)| i).next()?;
     let words: Vec<&str> = window[at..].split_whitespace().take(7).collect();
     // Keep the title and the capitalised name after it: "Secretary of Defense Pete Hegseth".

@@ -105,16 +105,29 @@ fn set(lang: &str, name: &str) -> HashSet<&'static str> {
     phrases(file(lang, name)).collect()
 }
 
+include!(concat!(env!("OUT_DIR"), "/capitals.rs"));
+
+/// A lexicon phrase with its first letter upper-cased, as `char::to_uppercase` does it (`None` when empty).
+/// Only for lexicon phrases: a non-ASCII first letter is looked up in build.rs's `CAPITALS`, which
+/// holds those of every phrase, so that std's case tables stay out of the wasm.
+pub fn capitalise(phrase: &str) -> Option<String> {
+    let first = phrase.chars().next()?;
+    let rest = &phrase[first.len_utf8()..];
+    if first.is_ascii() {
+        return Some(format!("{}{rest}", first.to_ascii_uppercase()));
+    }
+    let upper = CAPITALS.iter().find(|&&(c, _)| c == first).map(|&(_, u)| u);
+    debug_assert!(upper.is_some(), "{phrase:?} is not a lexicon phrase");
+    Some(upper.map_or_else(|| phrase.to_string(), |u| format!("{u}{rest}")))
+}
+
 /// First letter upper-cased: the automata are ASCII-case-insensitive only, so
 /// phrases that begin with a non-ASCII letter ("él", "según") get a capitalised twin.
 fn capitalised(phrase: &str) -> Option<String> {
-    let mut chars = phrase.chars();
-    let first = chars.next()?;
-    if first.is_ascii() {
+    if phrase.starts_with(|c: char| c.is_ascii()) {
         return None;
     }
-    let upper: String = first.to_uppercase().collect();
-    Some(upper + chars.as_str())
+    capitalise(phrase)
 }
 
 // One concrete automaton type, not `AhoCorasick`: that wrapper holds a `dyn` automaton, which
@@ -361,6 +374,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn capitalise_upper_cases_the_first_letter_of_every_phrase_as_std_does() {
+        for (lang, name, source) in FILES {
+            for phrase in phrases(source) {
+                let mut chars = phrase.chars();
+                let std: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+                assert_eq!(capitalise(phrase).as_deref(), Some(std.as_str()), "{lang}/{name}: {phrase:?}");
+            }
+        }
+        assert_eq!(capitalise("él").as_deref(), Some("Él"));
+        assert_eq!(capitalise(""), None);
     }
 
     #[test]
