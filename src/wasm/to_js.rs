@@ -19,6 +19,14 @@ extern "C" {
     fn new() -> Obj;
     #[wasm_bindgen(method, indexing_setter)]
     fn set(this: &Obj, key: &JsValue, value: JsValue);
+
+    /// An array, filled by `push`.
+    #[wasm_bindgen(js_name = Array)]
+    type Arr;
+    #[wasm_bindgen(constructor, js_class = "Array")]
+    fn new() -> Arr;
+    #[wasm_bindgen(method)]
+    fn push(this: &Arr, value: JsValue);
 }
 
 /// Declares the property names once as JS strings, made once per report rather than once per
@@ -144,9 +152,9 @@ fn optional<T>(value: Option<&T>, to_js: impl FnOnce(&T) -> JsValue) -> JsValue 
 }
 
 fn array(items: impl Iterator<Item = JsValue>) -> JsValue {
-    let a = js_sys::Array::new();
+    let a = Arr::new();
     for item in items {
-        a.push(&item);
+        a.push(item);
     }
     a.into()
 }
