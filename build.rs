@@ -4,14 +4,20 @@
 //!
 //! Also writes `capitals.rs`: the upper case of every non-ASCII letter that starts a lexicon phrase,
 //! so that the core capitalises lexicon words without `char::to_uppercase`, whose Unicode table
-//! would cost the wasm about 6 KB gzipped.
+//! would cost the wasm about 6 KB gzipped; and `case_tables.rs` (build/case_tables.rs), the
+//! lower-case tables of `src/case.rs`.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
+#[path = "build/case_tables.rs"]
+mod case_tables;
+
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo:rerun-if-changed=build/case_tables.rs");
+    case_tables::write(&Path::new(&out).join("case_tables.rs"));
     let root = Path::new("src/lexicons");
     println!("cargo:rerun-if-changed=src/lexicons");
     let mut firsts = BTreeSet::new();
