@@ -76,6 +76,10 @@ test: test-rust eval check-model fuzz-short test-wasm test-e2e lint-extension
 WASM_RAW := target/wasm32-unknown-unknown/wasm/sourcelight.wasm
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
 NODE_BIN := node_modules/.bin
+# The features rustc's wasm target emits; the metadata sections (producers, target features) are
+# left out of the shipped wasm. (--converge, -Oz twice and opt-level "s" were each larger gzipped.)
+WASM_OPT_FLAGS := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue --strip-debug --strip-producers --strip-target-features
 E2E_ARGS ?=
 
 .PHONY: install-web install-npm install-wasm-tools install-chromium install-firefox install-poppler wasm dist extension www demo test-wasm test-e2e lint-extension bench-web
@@ -115,7 +119,7 @@ wasm: install-wasm-tools install-npm
 	@if [ ! -s dist/pkg/sourcelight_bg.wasm ] || [ $(WASM_RAW) -nt dist/pkg/sourcelight_bg.wasm ]; then \
 	  set -e; mkdir -p dist; tmp=$$(mktemp -d dist/.pkg.XXXXXX); chmod 755 $$tmp; \
 	  wasm-bindgen --target web --no-typescript --out-dir $$tmp $(WASM_RAW); \
-	  $(NODE_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue $$tmp/sourcelight_bg.wasm -o $$tmp/opt.wasm; \
+	  $(NODE_BIN)/wasm-opt -Oz $(WASM_OPT_FLAGS) $$tmp/sourcelight_bg.wasm -o $$tmp/opt.wasm; \
 	  mv $$tmp/opt.wasm $$tmp/sourcelight_bg.wasm; \
 	  rm -rf dist/pkg.old; if [ -d dist/pkg ]; then mv dist/pkg dist/pkg.old; fi; mv $$tmp dist/pkg; rm -rf dist/pkg.old; \
 	  echo "wasm-bindgen + wasm-opt -Oz -> dist/pkg"; \

@@ -123,7 +123,11 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
 }
 
 fn summarize(claims: &[Claim], groups: &[Group], sentences: usize) -> Summary {
-    let mut by_kind: BTreeMap<String, u32> = Kind::ALL.iter().map(|k| (k.as_str().to_string(), 0)).collect();
+    // Inserted one by one: collecting into a BTreeMap sorts first, which linked a stable sort into the wasm.
+    let mut by_kind: BTreeMap<String, u32> = BTreeMap::new();
+    for k in Kind::ALL {
+        by_kind.insert(k.as_str().to_string(), 0);
+    }
     let mut missed = ChecksMissed::default();
     for c in claims {
         *by_kind.entry(c.kind.as_str().to_string()).or_default() += 1;

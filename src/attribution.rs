@@ -2,6 +2,7 @@
 //! and the words it attributes. Which kind of source it is comes later (`classify.rs`),
 //! once the whole text's earlier sources are known.
 
+use crate::case::to_lowercase;
 use crate::lexicon::{CueKind, Found, LanguageLexicon};
 use crate::report::{ByteSpan, Language};
 use crate::segment::Sentence;
@@ -113,7 +114,7 @@ fn is_abbreviation_word(word: &str) -> bool {
         lower.make_ascii_lowercase();
         return std::str::from_utf8(lower).is_ok_and(|w| lexicons.abbreviation(w).is_some());
     }
-    lexicons.abbreviation(&word.to_lowercase()).is_some()
+    lexicons.abbreviation(&to_lowercase(word)).is_some()
 }
 
 /// A token of the sentence being read, with what the rules ask of it most often, worked out once:
@@ -216,7 +217,7 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
                 arena.push_str(word);
                 arena[start..].make_ascii_lowercase();
             } else {
-                arena.push_str(&word.to_lowercase());
+                arena.push_str(&to_lowercase(word));
             }
             lowered.push(Some((start, arena.len())));
         } else {

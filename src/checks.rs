@@ -1,6 +1,7 @@
 //! Newsroom standards checks on anonymous sources: a reason for anonymity, the source's
 //! vantage, how many they are, and whether they attack a person rather than report a fact.
 
+use crate::case::to_lowercase;
 use crate::classify::SourcePhrase;
 
 use crate::lexicon::{CheckKind, LanguageLexicon, Lexicons};
@@ -57,7 +58,7 @@ impl GroupChecks {
 /// Does a real reason follow an anonymity phrase? "… because the talks are private" yes;
 /// "… because they were not authorized to speak" no.
 fn reason_follows(after: &str) -> bool {
-    let window: String = after.chars().take(90).collect::<String>().to_lowercase();
+    let window = to_lowercase(&after.chars().take(90).collect::<String>());
     let Some(at) = ["because", "since", "as they", "as he", "as she", "as the", "given", "to discuss", "to describe", "porque", "ya que", "dado que", "para hablar"]
         .iter()
         .filter_map(|w| window.find(w))
@@ -101,7 +102,7 @@ pub fn opinion(text: &str, claim: ByteSpan, lex: &LanguageLexicon) -> bool {
     let words = || words.get_or_init(|| Words::new(lead_in(text, claim.start), &plain));
     let person_only = &lex.opinion_person_only;
     let by_word = lex.checks(&plain).into_iter().filter(|f| f.kind == CheckKind::Opinion).any(|f| {
-        let phrase = plain[f.start..f.end].to_lowercase();
+        let phrase = to_lowercase(&plain[f.start..f.end]);
         !person_only.contains(phrase.as_str()) || words().points_at_person(f.start, f.end, lex)
     });
     let has_word = |wanted: &[&str]| plain.split(|c: char| !c.is_alphanumeric()).any(|w| wanted.iter().any(|x| w.eq_ignore_ascii_case(x)));
@@ -186,7 +187,7 @@ impl Words {
                 if !w.is_empty() {
                     let first_upper = w.chars().next().is_some_and(char::is_uppercase);
                     out.push(Word {
-                        lower: w.to_lowercase(),
+                        lower: to_lowercase(w),
                         capital: first_upper && !*sentence_start,
                         lead,
                         start: if lead { 0 } else { s },
@@ -400,7 +401,7 @@ const SELF_REGARD_ES: &[&[Slot]] = &[
 fn plain_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
     for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        let w = w.trim_matches(|c| c == '\'' || c == '’').to_lowercase().replace('’', "'");
+        let w = to_lowercase(w.trim_matches(|c| c == '\'' || c == '’')).replace('’', "'");
         match w.strip_suffix("'s").filter(|b| matches!(*b, "he" | "she")) {
             Some(base) => {
                 words.push(base.to_string());

@@ -2,6 +2,7 @@
 //! names a person, an institution or an outlet. `discourse.rs` turns this into a kind,
 //! with what earlier sentences said.
 
+use crate::case::to_lowercase;
 use crate::lexicon::{LanguageLexicon, Lexicons};
 use crate::report::ByteSpan;
 use crate::tokens::{is_capitalised, strip_possessive, text_of, tokenize};
@@ -171,12 +172,12 @@ impl Known {
             }
             if !run.is_empty() && ORG_SUFFIXES.contains(lower_into(word, &mut buf)) {
                 for w in &run {
-                    let w = w.to_lowercase();
+                    let w = to_lowercase(w);
                     if !known.organisations.contains(&w) {
                         known.organisations.insert(w);
                     }
                 }
-                known.organisations.insert(run.join(" ").to_lowercase());
+                known.organisations.insert(to_lowercase(&run.join(" ")));
                 run.clear();
                 continue;
             }
@@ -220,7 +221,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     let shared = Lexicons::shared();
     let tokens: Vec<_> = tokenize(text, span).into_iter().filter(|t| t.word).collect();
     let raw: Vec<&str> = tokens.iter().map(|t| strip_possessive(text_of(text, t))).collect();
-    let mut p = SourcePhrase { words: raw.iter().map(|w| w.to_lowercase()).collect(), ..SourcePhrase::default() };
+    let mut p = SourcePhrase { words: raw.iter().map(|w| to_lowercase(w)).collect(), ..SourcePhrase::default() };
     // The phrase's words, read in place (the other fields are set beside them).
     let words = &p.words;
     if words.is_empty() {
@@ -399,7 +400,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
             if (2..=4).contains(&part_words.len())
                 && part_words.iter().all(|w| is_capitalised(w) && !is_acronym(w))
                 && !part_words.iter().any(|w| {
-                    let l = strip_possessive(w).to_lowercase();
+                    let l = to_lowercase(strip_possessive(w));
                     lex.org_words.contains(l.as_str()) || known.organisations.contains(&l) || TITLES.contains(&l.as_str())
                 })
             {

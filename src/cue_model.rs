@@ -254,14 +254,15 @@ pub struct TokenFeatures {
 impl TokenFeatures {
     /// Reads the tokens of one sentence of `text`; `starts_in_quote` tells whether a quotation is
     /// open where the sentence starts.
-    /// The tokens are `(span, is_word)` pairs (see `tokens::Token`).
-    pub fn new(text: &str, tokens: impl ExactSizeIterator<Item = (ByteSpan, bool)>, starts_in_quote: bool) -> TokenFeatures {
+    /// The tokens are `(span, is_word, lower_case)` (see `tokens::Token`; the lower-case form as
+    /// `case::to_lowercase` gives it).
+    pub fn new<'a>(text: &str, tokens: impl ExactSizeIterator<Item = (ByteSpan, bool, &'a str)>, starts_in_quote: bool) -> TokenFeatures {
         let mut info = Vec::with_capacity(tokens.len());
         let mut open = starts_in_quote;
         let pronouns: [u64; 8] = std::array::from_fn(|k| hash_chars(PRONOUNS[k].chars()));
-        for (span, word) in tokens {
+        for (span, word, lower_case) in tokens {
             let s = &text[span.start..span.end];
-            let lower_chars = || s.chars().flat_map(char::to_lowercase);
+            let lower_chars = || lower_case.chars();
             let lower = hash_chars(lower_chars());
             let first = s.chars().next().unwrap_or(' ');
             let mut i = TokenInfo { word, lower, ..TokenInfo::default() };
@@ -274,7 +275,7 @@ impl TokenFeatures {
                     SHAPE_PRONOUN
                 } else if first.is_uppercase() {
                     if s.chars().count() > 1 && s.chars().any(char::is_lowercase) { SHAPE_CAPITALISED } else { SHAPE_UPPER }
-                } else if first.is_numeric() {
+                } else if first.is_ascii_digit() {
                     SHAPE_DIGIT
                 } else {
                     SHAPE_LOWER
@@ -400,7 +401,8 @@ impl TokenFeatures {
 /// The tokens of `span` in `text` with their features, for the model.
 pub fn sentence_features(text: &str, span: ByteSpan, starts_in_quote: bool) -> (Vec<Token>, TokenFeatures) {
     let tokens = crate::tokens::tokenize(text, span);
-    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word)), starts_in_quote);
+    let lower: Vec<String> = tokens.iter().map(|t| crate::case::to_lowercase(&text[t.span.start..t.span.end])).collect();
+    let features = TokenFeatures::new(text, tokens.iter().zip(&lower).map(|(t, l)| (t.span, t.word, l.as_str())), starts_in_quote);
     (tokens, features)
 }
 

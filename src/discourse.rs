@@ -4,6 +4,7 @@
 //! sentences that continue an earlier attribution.
 
 use crate::attribution::{trimmed, RawAttribution};
+use crate::case::to_lowercase;
 use crate::classify::{read, same_head, Known, SourcePhrase};
 use crate::lexicon::{CheckKind, CueKind, Found, LanguageLexicon};
 use crate::report::{ByteSpan, Kind};
@@ -196,7 +197,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     let sentence = &sentences[raw.sentence];
     let opens_sentence = state.text[sentence.span.start..span.start].chars().all(|c| !crate::wordset::is_alphanumeric(c));
     let phrase = read(state.text, span, opens_sentence, lex, &state.known);
-    let cue_word = state.text[raw.cue.start..raw.cue.end].to_lowercase();
+    let cue_word = to_lowercase(&state.text[raw.cue.start..raw.cue.end]);
     let s = raw.sentence;
 
     // "the documents show", "polls showed": evidence speaks only as a record, a poll or an institution's
@@ -309,7 +310,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     } else if (phrase.outlet.is_some() && !institution_record(&phrase)) || (lex.report_nouns.contains(phrase.head.as_str()) && !institution_report(&phrase, &state.text[span.start..span.end])) {
         // An outlet's reporting. "Tax filings reviewed by CNN" are filings, an institution's record;
         // "the council's inspection report" is the council's.
-        let key = phrase.outlet.clone().unwrap_or_else(|| phrase.head.clone()).to_lowercase();
+        let key = to_lowercase(phrase.outlet.as_deref().unwrap_or(&phrase.head));
         match state.recent(|g| g.kind == Kind::Report && words_contain(&g.words, &key)) {
             Some(g) => (Kind::Report, state.join(g, &phrase, s)),
             None => (Kind::Report, state.new_group(Kind::Report, span, &phrase, s)),
@@ -382,7 +383,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
                 let g = state.new_group(Kind::Named, span, &phrase, s);
                 // Named earlier in the text, though not as a source: label the group with that name.
                 if let Some(title) = earlier_title(state.text, span.start, &role) {
-                    state.groups[g].words.extend(title.split_whitespace().map(str::to_lowercase));
+                    state.groups[g].words.extend(title.split_whitespace().map(to_lowercase));
                     state.groups[g].label = title;
                 }
                 (Kind::Named, g)
@@ -432,7 +433,7 @@ fn is_distinctive_name(word: &str, text: &str, span: ByteSpan, lex: &LanguageLex
         && !matches!(word, "the" | "el" | "la" | "los" | "las" | "del" | "de" | "of" | "and" | "inc." | "corp." | "co.")
         && text[span.start..span.end]
             .split(|c: char| !c.is_alphanumeric() && c != '.')
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.to_lowercase() == word)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase) && to_lowercase(w) == word)
 }
 
 /// A record that an outlet only handled: "tax filings reviewed by CNN", "documents obtained by
@@ -488,8 +489,7 @@ fn earlier_title(text: &str, before: usize, role: &str) -> Option<String> {
         from += 1;
     }
     let window = &text[from..before];
-    let mut capital_role: String = role.chars().take(1).flat_map(char::to_uppercase).collect();
-    capital_role.push_str(&role[role.chars().next()?.len_utf8()..]);
+    let capital_role = crate::lexicon::capitalise(role)?;
     let at = window.rmatch_indices(&capital_role).map(|(i, _)| i).next()?;
     let words: Vec<&str> = window[at..].split_whitespace().take(7).collect();
     // Keep the title and the capitalised name after it: "Secretary of Defense Pete Hegseth".
@@ -598,7 +598,8 @@ fn add_continuations(text: &str, sentences: &[Sentence], out: &mut Vec<Resolved>
     let mut all: Vec<(usize, usize, Resolved)> = out.drain(..).enumerate().map(|(i, r)| (r.sentence, i, r)).collect();
     let base = all.len();
     all.extend(added.into_iter().enumerate().map(|(i, r)| (r.sentence, base + i, r)));
-    all.sort_by_key(|(s, i, r)| (*s, r.claim.start, *i));
+    // The key ends with the unique index, so no two are equal and an unstable sort gives the same order.
+    all.sort_unstable_by_key(|(s, i, r)| (*s, r.claim.start, *i));
     let mut new_index = vec![0usize; all.len()];
     for (pos, (_, old, _)) in all.iter().enumerate() {
         new_index[*old] = pos;

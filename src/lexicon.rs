@@ -2,9 +2,8 @@
 //! `#` comments (dropped by `build.rs` before they are compiled in), parsed once into matchers
 //! and word sets.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-#[cfg(not(target_arch = "wasm32"))]
-use aho_corasick::AhoCorasickKind;
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{Input, MatchKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
@@ -106,19 +105,42 @@ fn set(lang: &str, name: &str) -> HashSet<&'static str> {
     phrases(file(lang, name)).collect()
 }
 
+include!(concat!(env!("OUT_DIR"), "/capitals.rs"));
+
+/// A lexicon phrase with its first letter upper-cased, as `char::to_uppercase` does it (`None` when empty).
+/// Only for lexicon phrases: a non-ASCII first letter is looked up in build.rs's `CAPITALS`, which
+/// holds those of every phrase, so that std's case tables stay out of the wasm.
+pub fn capitalise(phrase: &str) -> Option<String> {
+    let first = phrase.chars().next()?;
+    let rest = &phrase[first.len_utf8()..];
+    if first.is_ascii() {
+        return Some(format!("{}{rest}", first.to_ascii_uppercase()));
+    }
+    let upper = CAPITALS.iter().find(|&&(c, _)| c == first).map(|&(_, u)| u);
+    debug_assert!(upper.is_some(), "{phrase:?} is not a lexicon phrase");
+    Some(upper.map_or_else(|| phrase.to_string(), |u| format!("{u}{rest}")))
+}
+
 /// First letter upper-cased: the automata are ASCII-case-insensitive only, so
 /// phrases that begin with a non-ASCII letter ("él", "según") get a capitalised twin.
 fn capitalised(phrase: &str) -> Option<String> {
-    let mut chars = phrase.chars();
-    let first = chars.next()?;
-    if first.is_ascii() {
+    if phrase.starts_with(|c: char| c.is_ascii()) {
         return None;
     }
-    let upper: String = first.to_uppercase().collect();
-    Some(upper + chars.as_str())
+    capitalise(phrase)
 }
 
-fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (AhoCorasick, Vec<K>) {
+// One concrete automaton type, not `AhoCorasick`: that wrapper holds a `dyn` automaton, which
+// links every kind's search and build code (and their Debug impls) into the wasm whatever is used.
+// Natively, a full DFA: faster over every sentence, worth its few milliseconds to build. In the
+// browser the worker may start often and memory is dearer, so wasm keeps the compact contiguous NFA
+// (what `AhoCorasick` chose there for lexicons of over 100 phrases). Both find the same matches.
+#[cfg(not(target_arch = "wasm32"))]
+use aho_corasick::dfa::{Builder as MatcherBuilder, DFA as Matcher};
+#[cfg(target_arch = "wasm32")]
+use aho_corasick::nfa::contiguous::{Builder as MatcherBuilder, NFA as Matcher};
+
+fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (Matcher, Vec<K>) {
     let mut patterns: Vec<String> = Vec::new();
     let mut kinds = Vec::new();
     for &(kind, source) in groups {
@@ -131,22 +153,26 @@ fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (AhoCorasick, Vec<K>) {
             }
         }
     }
-    let mut builder = AhoCorasickBuilder::new();
-    builder.ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest);
-    // Natively, a full DFA: faster over every sentence, worth its few milliseconds to build. In the
-    // browser the worker may start often and memory is dearer, so wasm keeps the compact default.
-    #[cfg(not(target_arch = "wasm32"))]
-    builder.kind(Some(AhoCorasickKind::DFA));
-    let matcher = builder.build(&patterns).expect("lexicon phrases build an automaton");
+    let matcher = MatcherBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .unwrap_or_else(|_| panic!("lexicon phrases build an automaton"));
     (matcher, kinds)
+}
+
+/// Every leftmost-longest match of `matcher` in `text`, in order.
+fn find_iter<'a>(matcher: &'a Matcher, text: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    // Only anchored searches on an unanchored-only automaton can fail.
+    matcher.try_find_iter(Input::new(text)).unwrap_or_else(|_| unreachable!("an unanchored search cannot fail"))
 }
 
 /// One language's lexicon.
 pub struct LanguageLexicon {
     pub language: Language,
-    cue_matcher: AhoCorasick,
+    cue_matcher: Matcher,
     cue_kinds: Vec<CueKind>,
-    check_matcher: AhoCorasick,
+    check_matcher: Matcher,
     check_kinds: Vec<CheckKind>,
     pub anonymous_nouns: HashSet<&'static str>,
     pub vague_nouns: HashSet<&'static str>,
@@ -245,8 +271,7 @@ impl LanguageLexicon {
     /// Every whole-word cue phrase in `text[span]`, leftmost-longest, in order.
     /// `NotCue` matches are returned too, so the caller can see what they cancel.
     pub fn cues(&self, text: &str) -> Vec<Found<CueKind>> {
-        self.cue_matcher
-            .find_iter(text)
+        find_iter(&self.cue_matcher, text)
             .filter(|m| whole_word(text, m.start(), m.end()))
             .map(|m| Found { start: m.start(), end: m.end(), kind: self.cue_kinds[m.pattern().as_usize()] })
             .collect()
@@ -254,8 +279,7 @@ impl LanguageLexicon {
 
     /// Every whole-word standards phrase in `text`.
     pub fn checks(&self, text: &str) -> Vec<Found<CheckKind>> {
-        self.check_matcher
-            .find_iter(text)
+        find_iter(&self.check_matcher, text)
             .filter(|m| whole_word(text, m.start(), m.end()))
             .map(|m| Found { start: m.start(), end: m.end(), kind: self.check_kinds[m.pattern().as_usize()] })
             .collect()
@@ -366,6 +390,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn capitalise_upper_cases_the_first_letter_of_every_phrase_as_std_does() {
+        for (lang, name, source) in FILES {
+            for phrase in phrases(source) {
+                let mut chars = phrase.chars();
+                let std: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+                assert_eq!(capitalise(phrase).as_deref(), Some(std.as_str()), "{lang}/{name}: {phrase:?}");
+            }
+        }
+        assert_eq!(capitalise("él").as_deref(), Some("Él"));
+        assert_eq!(capitalise(""), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod analyze;
 pub mod attribution;
+pub mod case;
 pub mod checks;
 pub mod classify;
 pub mod cue_model;

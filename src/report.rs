@@ -126,6 +126,16 @@ pub enum Reason {
     Given,
 }
 
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::None => "none",
+            Reason::Boilerplate => "boilerplate",
+            Reason::Given => "given",
+        }
+    }
+}
+
 /// How many people an anonymous mention speaks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Count {

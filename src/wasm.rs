@@ -1,18 +1,28 @@
-//! The wasm boundary: the only file that knows about JavaScript.
+//! The wasm boundary: with `wasm/to_js.rs` (the Report as a JS object), the only code that knows about JavaScript.
 //!
 //! `analyze(text, options)` returns a plain JS object (no class handles to `.free()`),
 //! the same shape as the Report's JSON. Spans count UTF-16 code units, as JS strings do.
 
 use wasm_bindgen::prelude::*;
 
+mod to_js;
+
+// Declared here rather than taken from js-sys, which would leave closure shims in the wasm (Cargo.toml).
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> bool;
+    /// `Reflect.get`: caught, as a getter on the options may throw.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 /// Analyse `text`; `options` is `undefined` or an object like `{ language: "auto" | "en" | "es" }`.
 /// Throws a JS `Error` with a clear message when the options are malformed.
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = read_options(&options)?;
-    let report = crate::analyze(text, &options);
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    serde::Serialize::serialize(&report, &serializer).map_err(|e| JsError::new(&format!("cannot return report: {e}")))
+    Ok(to_js::report(&crate::analyze(text, &options)))
 }
 
 /// `undefined`, `null` or `{ language?: "auto" | "en" | "es" }` (other keys are ignored).
@@ -22,10 +32,10 @@ fn read_options(options: &JsValue) -> Result<crate::Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(crate::Options::default());
     }
-    if !options.is_object() || js_sys::Array::is_array(options) {
+    if !options.is_object() || is_array(options) {
         return Err(JsError::new(EXPECTED));
     }
-    let language = js_sys::Reflect::get(options, &JsValue::from_str("language")).map_err(|_| JsError::new(EXPECTED))?;
+    let language = reflect_get(options, &JsValue::from_str("language")).map_err(|_| JsError::new(EXPECTED))?;
     let language = if language.is_undefined() || language.is_null() {
         crate::LanguageChoice::Auto
     } else {

@@ -49,7 +49,7 @@ pub fn lower_into<'b>(word: &str, buf: &'b mut String) -> &'b str {
         buf.make_ascii_lowercase();
     } else {
         for c in word.chars() {
-            buf.extend(c.to_lowercase());
+            crate::case::push_lowercase(c, buf);
         }
     }
     buf.as_str()

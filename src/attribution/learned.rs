@@ -43,7 +43,7 @@ fn eligible(tokens: &[Token], span: ByteSpan, lex: &LanguageLexicon, lexicon_cue
 pub fn model_view(text: &str, sentence: &Sentence, lex: &LanguageLexicon) -> (Vec<ByteSpan>, TokenFeatures, Vec<bool>) {
     let mut arena = String::new();
     let tokens = sentence_tokens(text, sentence.span, lex, &mut arena);
-    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word)), sentence.starts_in_quote);
+    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word, t.lower)), sentence.starts_in_quote);
     let cues = lex.cues(&text[sentence.span.start..sentence.span.end]);
     let eligible = eligible(&tokens, sentence.span, lex, &cues);
     (tokens.iter().map(|t| t.span).collect(), features, eligible)
@@ -55,7 +55,7 @@ pub fn find_learned(text: &str, index: usize, sentence: &Sentence, lex: &Languag
     let span = sentence.span;
     let mut arena = String::new();
     let tokens = sentence_tokens(text, span, lex, &mut arena);
-    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word)), sentence.starts_in_quote);
+    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word, t.lower)), sentence.starts_in_quote);
     let eligible = eligible(&tokens, span, lex, lexicon_cues);
     let Some((first, _)) = model.best_cue(&features, |i| !eligible[i]) else {
         return;
