@@ -157,6 +157,10 @@ const F_SKIP_BEFORE_CUE: u32 = 1 << 11;
 /// "who", "quien", "quienes" (`WHO`).
 const F_WHO: u32 = 1 << 12;
 static WHO: WordSet = WordSet::new(&["who", "quien", "quienes"]);
+/// In the language's `cue_words` (the first words of its cue phrases): words the learned model leaves to the rules.
+const F_CUE_WORD: u32 = 1 << 13;
+/// In `learned::FUNCTION_WORDS`: never a learned cue.
+const F_FUNCTION: u32 = 1 << 14;
 
 impl Token<'_> {
     #[inline]
@@ -165,10 +169,10 @@ impl Token<'_> {
     }
 }
 
-/// The `F_*` bits of a lower-case token, from the lists (and the language's lexicon) they stand for.
-fn flags_of(lower: &str, lex: &LanguageLexicon) -> u32 {
+/// The words of the lists behind the `F_*` bits, with their bits, for a language.
+fn flag_map(lex: &LanguageLexicon) -> &'static FxHashMap<&'static str, u32> {
     static FLAGS: [OnceLock<FxHashMap<&'static str, u32>>; 2] = [OnceLock::new(), OnceLock::new()];
-    let map = FLAGS[usize::from(lex.language == Language::Es)].get_or_init(|| {
+    FLAGS[usize::from(lex.language == Language::Es)].get_or_init(|| {
         let passive = if lex.language == Language::Es { &PASSIVE_ES } else { &PASSIVE_EN };
         let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
         for (list, flag) in [
@@ -183,6 +187,7 @@ fn flags_of(lower: &str, lex: &LanguageLexicon) -> u32 {
             (passive, F_PASSIVE),
             (&PASSIVE_ADVERBS, F_PASSIVE_ADVERB),
             (&WHO, F_WHO),
+            (&learned::FUNCTION_WORDS, F_FUNCTION),
         ] {
             for &w in list.words() {
                 *map.entry(w).or_default() |= flag;
@@ -191,9 +196,16 @@ fn flags_of(lower: &str, lex: &LanguageLexicon) -> u32 {
         for &w in &lex.skip_before_cue {
             *map.entry(w).or_default() |= F_SKIP_BEFORE_CUE;
         }
+        for &w in &lex.cue_words {
+            *map.entry(w).or_default() |= F_CUE_WORD;
+        }
         map
-    });
-    let mut flags = map.get(lower).copied().unwrap_or(0);
+    })
+}
+
+/// The `F_*` bits of a lower-case token, from the lists (and the language's lexicon) they stand for.
+fn flags_of(lower: &str, lex: &LanguageLexicon) -> u32 {
+    let mut flags = flag_map(lex).get(lower).copied().unwrap_or(0);
     if lower.bytes().all(|b| b.is_ascii_digit()) {
         flags |= F_DIGITS;
     }

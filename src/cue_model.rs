@@ -141,7 +141,7 @@ impl CueModel {
 
     /// The candidate token with the highest score in the sentence, if it reaches the threshold;
     /// tokens for which `skip` is true are not scored.
-    pub fn best_cue(&self, tokens: &TokenFeatures, skip: impl Fn(usize) -> bool) -> Option<(usize, f32)> {
+    pub fn best_cue(&self, tokens: &TokenFeatures, mut skip: impl FnMut(usize) -> bool) -> Option<(usize, f32)> {
         let mut best: Option<(usize, f32)> = None;
         for i in 0..tokens.len() {
             // A word inside a quotation is part of what is quoted, not a new attribution.
@@ -207,10 +207,28 @@ fn mix(h: u64, x: u64) -> u64 {
     h ^ (h >> 31)
 }
 
+/// The hash of a lower-case word, as `TokenInfo::lower` holds it.
+pub fn word_hash(lower: &str) -> u64 {
+    hash_chars(lower.chars())
+}
+
+const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
+
+/// One step of FNV-1a over a character.
+#[inline]
+fn fnv(h: u64, c: u32) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01B3)
+}
+
 /// Hashes a sequence of characters.
 #[inline]
 fn hash_chars(chars: impl Iterator<Item = char>) -> u64 {
-    chars.fold(0xCBF2_9CE4_8422_2325, |h, c| (h ^ u64::from(u32::from(c))).wrapping_mul(0x0000_0100_0000_01B3))
+    chars.fold(FNV_OFFSET, |h, c| fnv(h, u32::from(c)))
+}
+
+/// "he", "She", "THEY"…: one of `PRONOUNS`, in any case.
+fn is_pronoun(word: &str) -> bool {
+    word.len() <= 4 && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 /// What the features read of one token, worked out once a sentence.
@@ -225,6 +243,10 @@ pub struct TokenInfo {
     suffix2: u64,
     quote_mark: bool,
     pub in_quote: bool,
+    /// The word ends in "ing".
+    pub ends_ing: bool,
+    /// The word ends in "'s" or "’s".
+    pub possessive: bool,
 }
 
 // Shapes: the classes of token the features tell apart.
@@ -254,40 +276,69 @@ pub struct TokenFeatures {
 impl TokenFeatures {
     /// Reads the tokens of one sentence of `text`; `starts_in_quote` tells whether a quotation is
     /// open where the sentence starts.
-    /// The tokens are `(span, is_word, lower_case)` (see `tokens::Token`; the lower-case form as
-    /// `case::to_lowercase` gives it).
-    pub fn new<'a>(text: &str, tokens: impl ExactSizeIterator<Item = (ByteSpan, bool, &'a str)>, starts_in_quote: bool) -> TokenFeatures {
-        let mut info = Vec::with_capacity(tokens.len());
+    /// The tokens are `(span, is_word)` pairs (see `tokens::Token`); words are read lower-cased.
+    pub fn new(text: &str, tokens: impl ExactSizeIterator<Item = (ByteSpan, bool)>, starts_in_quote: bool) -> TokenFeatures {
+        let mut info: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
         let mut open = starts_in_quote;
-        let pronouns: [u64; 8] = std::array::from_fn(|k| hash_chars(PRONOUNS[k].chars()));
-        for (span, word, lower_case) in tokens {
+        let mut buffer = String::new();
+        for (span, word) in tokens {
             let s = &text[span.start..span.end];
-            let lower_chars = || lower_case.chars();
-            let lower = hash_chars(lower_chars());
             let first = s.chars().next().unwrap_or(' ');
-            let mut i = TokenInfo { word, lower, ..TokenInfo::default() };
+            let mut i = TokenInfo { word, ..TokenInfo::default() };
+            // The word's hash, and its prefix's (FNV runs left to right: the hash after four
+            // characters), in one pass; ASCII by bytes (the same hashes as by chars).
+            if s.is_ascii() {
+                let b = s.as_bytes();
+                let mut h = FNV_OFFSET;
+                for (k, &c) in b.iter().enumerate() {
+                    h = fnv(h, u32::from(c.to_ascii_lowercase()));
+                    if k == 3 {
+                        i.prefix4 = h;
+                    }
+                }
+                i.lower = h;
+                if b.len() < 4 {
+                    i.prefix4 = h;
+                }
+                let tail = |n: usize| b[b.len().saturating_sub(n)..].iter().fold(FNV_OFFSET, |h, &c| fnv(h, u32::from(c.to_ascii_lowercase())));
+                i.suffix3 = tail(3);
+                i.suffix2 = tail(2);
+            } else {
+                buffer.clear();
+                for c in s.chars() {
+                    crate::case::push_lowercase(c, &mut buffer);
+                }
+                let n = buffer.chars().count();
+                i.lower = hash_chars(buffer.chars());
+                i.prefix4 = hash_chars(buffer.chars().take(4));
+                i.suffix3 = hash_chars(buffer.chars().skip(n.saturating_sub(3)));
+                i.suffix2 = hash_chars(buffer.chars().skip(n.saturating_sub(2)));
+            }
             if word {
-                let n = lower_chars().count();
-                i.prefix4 = hash_chars(lower_chars().take(4));
-                i.suffix3 = hash_chars(lower_chars().skip(n.saturating_sub(3)));
-                i.suffix2 = hash_chars(lower_chars().skip(n.saturating_sub(2)));
-                i.shape = if pronouns.contains(&lower) {
+                let b = s.as_bytes();
+                i.ends_ing = b.len() > 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"ing");
+                i.possessive = s.ends_with("'s") || s.ends_with("’s") || s.ends_with("'S") || s.ends_with("’S");
+                i.shape = if is_pronoun(s) {
                     SHAPE_PRONOUN
                 } else if first.is_uppercase() {
-                    if s.chars().count() > 1 && s.chars().any(char::is_lowercase) { SHAPE_CAPITALISED } else { SHAPE_UPPER }
+                    if s.chars().nth(1).is_some() && s.chars().any(char::is_lowercase) { SHAPE_CAPITALISED } else { SHAPE_UPPER }
                 } else if first.is_ascii_digit() {
                     SHAPE_DIGIT
                 } else {
                     SHAPE_LOWER
                 };
                 i.in_quote = open;
-            } else if crate::segment::is_quote_mark(first) {
-                i.shape = SHAPE_QUOTE;
-                i.quote_mark = true;
-                open = crate::segment::quote_opens(text, span.start, first, open);
             } else {
-                i.shape = SHAPE_PUNCT + u64::from(u32::from(first));
-                i.in_quote = open;
+                // Punctuation has no prefix or suffix features.
+                (i.prefix4, i.suffix3, i.suffix2) = (0, 0, 0);
+                if crate::segment::is_quote_mark(first) {
+                    i.shape = SHAPE_QUOTE;
+                    i.quote_mark = true;
+                    open = crate::segment::quote_opens(text, span.start, first, open);
+                } else {
+                    i.shape = SHAPE_PUNCT + u64::from(u32::from(first));
+                    i.in_quote = open;
+                }
             }
             info.push(i);
         }
@@ -401,8 +452,7 @@ impl TokenFeatures {
 /// The tokens of `span` in `text` with their features, for the model.
 pub fn sentence_features(text: &str, span: ByteSpan, starts_in_quote: bool) -> (Vec<Token>, TokenFeatures) {
     let tokens = crate::tokens::tokenize(text, span);
-    let lower: Vec<String> = tokens.iter().map(|t| crate::case::to_lowercase(&text[t.span.start..t.span.end])).collect();
-    let features = TokenFeatures::new(text, tokens.iter().zip(&lower).map(|(t, l)| (t.span, t.word, l.as_str())), starts_in_quote);
+    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word)), starts_in_quote);
     (tokens, features)
 }
 

@@ -11,41 +11,49 @@ use super::*;
 use crate::cue_model::{CueModel, TokenFeatures};
 
 /// Words that are never a cue of their own (PolNeAR marks "in an interview", "to" and "of" as parts of cues).
-const FUNCTION_WORDS: &[&str] = &["to", "that", "this", "it", "and", "or", "but", "if", "not", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "has", "have", "had", "being", "so", "than", "then", "also", "just", "only", "very"];
+pub(super) static FUNCTION_WORDS: WordSet = WordSet::new(&["to", "that", "this", "it", "and", "or", "but", "if", "not", "will", "would", "can", "could", "should", "may", "might", "must", "do", "does", "did", "has", "have", "had", "being", "so", "than", "then", "also", "just", "only", "very"]);
 
-/// Which tokens of a sentence the model may score as a cue.
-fn eligible(tokens: &[Token], span: ByteSpan, lex: &LanguageLexicon, lexicon_cues: &[Found<CueKind>]) -> Vec<bool> {
-    (0..tokens.len())
-        .map(|i| {
-            let t = &tokens[i];
-            let before = i.checked_sub(1).map(|p| &tokens[p]);
-            // Words the lexicons know are the rules' to judge: they have looked at them already, and know
-            // their look-alikes ("claimed 54% of the vote", "declined a contract extension", "according to plan").
-            let known = lex.cue_words.contains(t.lower)
-                || lexicon_cues.iter().any(|f| span.start + f.start < t.span.end && t.span.start < span.start + f.end);
-            // A cue is a verb, an adjective or a noun of its own: never a function word ("was", "in", "to"),
-            // never after a determiner, preposition or possessive ("a statement", "his party's statement").
-            let function_word = t.is(F_DETERMINER | F_PREPOSITION | F_PASSIVE | F_CLAUSE | F_SKIP_BEFORE_CUE) || FUNCTION_WORDS.contains(&t.lower);
-            let noun = before.is_some_and(|b| b.is(F_DETERMINER | F_PREPOSITION) || b.lower.ends_with("'s") || b.lower.ends_with("’s"));
-            // "Posters announcing a rally": a participle right after a noun describes it ("Trump, hoping …"
-            // and "he will be hoping" keep theirs).
-            let describes = t.lower.ends_with("ing") && before.is_some_and(|b| b.word && !b.is(F_PASSIVE | F_SKIP_BEFORE_CUE));
-            // "Users are being asked to reset …", "was asked about the rumours": a passive cue attributes
-            // nothing unless its source follows ("was praised by …", which the rules read).
-            let passive = before.is_some_and(|b| b.is(F_PASSIVE)) && looks_participle(t.lower);
-            t.word && !(known || function_word || noun || describes || passive)
-        })
-        .collect()
+/// The `F_*` bits of the words behind them, by the model's word hash (`TokenInfo::lower`): the
+/// eligibility test reads a token's bits without lower-casing it again.
+fn flags_by_hash(lex: &LanguageLexicon) -> &'static FxHashMap<u64, u32> {
+    static BY_HASH: [OnceLock<FxHashMap<u64, u32>>; 2] = [OnceLock::new(), OnceLock::new()];
+    BY_HASH[usize::from(lex.language == Language::Es)].get_or_init(|| flag_map(lex).iter().map(|(w, &f)| (crate::cue_model::word_hash(w), f)).collect())
+}
+
+/// May the model score token `i` as a cue?
+fn eligible(i: usize, span: ByteSpan, lexicon_cues: &[Found<CueKind>], tokens: &[crate::tokens::Token], features: &TokenFeatures, lex: &LanguageLexicon) -> bool {
+    let t = &features.info[i];
+    if !t.word {
+        return false;
+    }
+    let by_hash = flags_by_hash(lex);
+    let flags = |k: usize| by_hash.get(&features.info[k].lower).copied().unwrap_or(0);
+    let is = |k: usize, f: u32| flags(k) & f != 0;
+    let before = i.checked_sub(1);
+    let at = tokens[i].span;
+    // Words the lexicons know are the rules' to judge: they have looked at them already, and know
+    // their look-alikes ("claimed 54% of the vote", "declined a contract extension", "according to plan").
+    let known = is(i, F_CUE_WORD) || lexicon_cues.iter().any(|f| span.start + f.start < at.end && at.start < span.start + f.end);
+    // A cue is a verb, an adjective or a noun of its own: never a function word ("was", "in", "to"),
+    // never after a determiner, preposition or possessive ("a statement", "his party's statement").
+    let function_word = is(i, F_DETERMINER | F_PREPOSITION | F_PASSIVE | F_CLAUSE | F_SKIP_BEFORE_CUE | F_FUNCTION);
+    let noun = before.is_some_and(|b| is(b, F_DETERMINER | F_PREPOSITION) || features.info[b].possessive);
+    // "Posters announcing a rally": a participle right after a noun describes it ("Trump, hoping …"
+    // and "he will be hoping" keep theirs).
+    let describes = t.ends_ing && before.is_some_and(|b| features.info[b].word && !is(b, F_PASSIVE | F_SKIP_BEFORE_CUE));
+    // "Users are being asked to reset …", "was asked about the rumours": a passive cue attributes
+    // nothing unless its source follows ("was praised by …", which the rules read).
+    let passive = before.is_some_and(|b| is(b, F_PASSIVE)) && !t.ends_ing;
+    !(known || function_word || noun || describes || passive)
 }
 
 /// A sentence as the model reads it: its tokens' spans, their features, and which of them it may
 /// score (for training the model on the words it will be asked about).
 pub fn model_view(text: &str, sentence: &Sentence, lex: &LanguageLexicon) -> (Vec<ByteSpan>, TokenFeatures, Vec<bool>) {
-    let mut arena = String::new();
-    let tokens = sentence_tokens(text, sentence.span, lex, &mut arena);
-    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word, t.lower)), sentence.starts_in_quote);
+    let tokens = tokenize(text, sentence.span);
+    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word)), sentence.starts_in_quote);
     let cues = lex.cues(&text[sentence.span.start..sentence.span.end]);
-    let eligible = eligible(&tokens, sentence.span, lex, &cues);
+    let eligible = (0..tokens.len()).map(|i| eligible(i, sentence.span, &cues, &tokens, &features, lex)).collect();
     (tokens.iter().map(|t| t.span).collect(), features, eligible)
 }
 
@@ -53,13 +61,14 @@ pub fn model_view(text: &str, sentence: &Sentence, lex: &LanguageLexicon) -> (Ve
 /// `lexicon_cues` are the lexicon's cue phrases in the sentence (offsets within it; see `find_in_sentence`).
 pub fn find_learned(text: &str, index: usize, sentence: &Sentence, lex: &LanguageLexicon, model: &CueModel, lexicon_cues: &[Found<CueKind>], out: &mut Vec<RawAttribution>) {
     let span = sentence.span;
-    let mut arena = String::new();
-    let tokens = sentence_tokens(text, span, lex, &mut arena);
-    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word, t.lower)), sentence.starts_in_quote);
-    let eligible = eligible(&tokens, span, lex, lexicon_cues);
-    let Some((first, _)) = model.best_cue(&features, |i| !eligible[i]) else {
+    let raw = tokenize(text, span);
+    let features = TokenFeatures::new(text, raw.iter().map(|t| (t.span, t.word)), sentence.starts_in_quote);
+    let Some((first, _)) = model.best_cue(&features, |i| !eligible(i, span, lexicon_cues, &raw, &features, lex)) else {
         return;
     };
+    // A cue: now the sentence is read as the rules read it (the same tokens), to find its subject.
+    let mut arena = String::new();
+    let tokens = sentence_tokens(text, span, lex, &mut arena);
     // The cue runs on over the next words the model also scores as cue words ("is expected to").
     let mut last = first;
     while last + 1 < tokens.len() && tokens[last + 1].word && model.is_candidate(features.info[last + 1].lower) && model.score(&features, last + 1) >= model.threshold {
