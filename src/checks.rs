@@ -105,12 +105,24 @@ pub fn opinion(text: &str, claim: ByteSpan, lex: &LanguageLexicon) -> bool {
         let phrase = to_lowercase(&plain[f.start..f.end]);
         !person_only.contains(phrase.as_str()) || words().points_at_person(f.start, f.end, lex)
     });
-    let has_word = |wanted: &[&str]| plain.split(|c: char| !c.is_alphanumeric()).any(|w| wanted.iter().any(|x| w.eq_ignore_ascii_case(x)));
-    let (frame_words, jab_words): (&[&str], &[&str]) = match lex.language {
-        Language::En => (&["as"], &["he", "she", "himself", "herself"]),
-        Language::Es => (&["como", "de"], &["se"]),
+    // A jab needs a pronoun and one of the verbs that open its patterns (`SELF_REGARD_*`): both are
+    // looked for before the claim is split into words (a claim full of "he said" has the one, not the other).
+    let (frame_words, jab_words, jab_verbs): (&[&str], &[&str], &[&str]) = match lex.language {
+        Language::En => (&["as"], &["he", "she", "himself", "herself"], &["thinks", "believes", "acts", "behaves", "fancies", "sees", "considers"]),
+        Language::Es => (&["como", "de"], &["se"], &["cree", "ve", "siente"]),
     };
-    by_word || (has_word(frame_words) && characterising_frame(words(), lex)) || (has_word(jab_words) && self_regard(&plain, lex))
+    if by_word {
+        return true;
+    }
+    // One pass over the claim's words for all three lists.
+    let (mut frame, mut jab, mut jab_verb) = (false, false, false);
+    for w in plain.split(|c: char| !crate::wordset::is_alphanumeric(c)).filter(|w| !w.is_empty() && w.len() <= 9) {
+        let is = |wanted: &[&str]| wanted.iter().any(|x| w.eq_ignore_ascii_case(x));
+        frame |= is(frame_words);
+        jab |= is(jab_words);
+        jab_verb |= is(jab_verbs);
+    }
+    (frame && characterising_frame(words(), lex)) || (jab && jab_verb && self_regard(&plain, lex))
 }
 
 
