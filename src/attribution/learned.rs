@@ -1,5 +1,5 @@
 //! Attributions through cues the lexicons do not list, found by the learned cue model
-//! (`crate::cue_model`): "Clinton hopes to …", "Trump seemed to …", "the senator is expected to …".
+//! (`crate::cue_model`): "Trump seemed to …", "Ms. Ortiz wondered whether …".
 //!
 //! Only sentences in which the rules found nothing are read. The model's best word is the cue; its
 //! source is the subject before it, found the way the rules find a reporting verb's subject. A
@@ -124,6 +124,19 @@ mod tests {
         // "wondered" and "seemed" are in no lexicon: the model reads them.
         let found = learned("Ms. Ortiz wondered whether the budget would pass. Senator Cole seemed unconvinced.");
         assert_eq!(found, vec![("wondered".to_string(), "Ms. Ortiz".to_string()), ("seemed".to_string(), "Senator Cole".to_string())]);
+    }
+
+    #[test]
+    fn a_learned_cue_is_on_the_record_only() {
+        let claims = |text: &str| {
+            crate::analyze(text, &crate::Options::default()).claims.iter().map(|c| (c.kind, c.cue.text.clone())).collect::<Vec<_>>()
+        };
+        assert_eq!(claims("Senator Cole seemed unconvinced by the plan."), vec![(crate::Kind::Named, "seemed".to_string())]);
+        // A crowd or an outlet holds no learned claim: the flags are the rules' alone.
+        assert!(claims("Many voters seemed unconvinced by the plan.").is_empty());
+        assert!(claims("The New York Times seemed unconvinced by the plan.").is_empty());
+        // Spanish text is the rules' alone (the model was trained on English).
+        assert!(claims("El senador Cole parecía poco convencido del plan.").is_empty());
     }
 
     #[test]
