@@ -6,7 +6,7 @@ use crate::attribution::{find_in_sentence, find_learned};
 use crate::cue_model::CueModel;
 use crate::checks::{count, opinion, GroupChecks};
 use crate::discourse::resolve;
-use crate::explain::{explain, Facts};
+use crate::explain::{explain_into, Facts};
 use crate::lexicon::Lexicons;
 use crate::offsets::Utf16Index;
 use crate::report::*;
@@ -27,6 +27,8 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
     let lex = Lexicons::shared().language(language);
     let sentences = segment(text);
     let mut raws = Vec::new();
+    // The cue phrases of each sentence that gets an attribution, for `resolve`.
+    let mut sentence_cues = vec![Vec::new(); sentences.len()];
     // The learned cue model reads English (it was trained on English news).
     let cue_model = cue_model.filter(|_| language == Language::En);
     for (i, s) in sentences.iter().enumerate() {
@@ -35,8 +37,12 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
         if let (Some(model), true) = (cue_model, raws.len() == before) {
             find_learned(text, i, s, lex, model, &lexicon_cues, &mut raws);
         }
+        if raws.len() > before {
+            sentence_cues[i] = lexicon_cues;
+        }
     }
-    let (resolved, groups) = resolve(text, &sentences, raws, lex);
+    let (resolved, groups) = resolve(text, &sentences, raws, lex, &sentence_cues);
+    drop(sentence_cues);
 
     // Standards checks per anonymous group, over every sentence that names it.
     let mut group_checks: Vec<GroupChecks> = vec![GroupChecks::default(); groups.len()];
@@ -51,6 +57,8 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
     }
 
     let mut claims = Vec::with_capacity(resolved.len());
+    // Each claim's explanation is written here, then copied out at its length.
+    let mut explanation = String::new();
     for (i, r) in resolved.iter().enumerate() {
         let source = r.source.map(|s| index.span(s));
         let checks = (r.kind == Kind::Anonymous).then(|| {
@@ -69,7 +77,7 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
             .group
             .map(|g| groups[g].label.as_str())
             .filter(|label| source.as_ref().is_some_and(|s| s.text != *label));
-        let explanation = explain(&Facts {
+        explain_into(&mut explanation, &Facts {
             kind: r.kind,
             language,
             source_text: source.as_ref().map_or(cue.text.as_str(), |s| s.text.as_str()),
@@ -91,7 +99,7 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
             group: r.group.map(|g| g as u32),
             continues: r.continues.map(|c| c as u32),
             checks,
-            explanation,
+            explanation: explanation.as_str().to_owned(),
         });
     }
 

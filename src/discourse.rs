@@ -53,19 +53,22 @@ struct State<'a> {
     by_surname: std::collections::HashMap<String, usize>,
     groups: Vec<GroupState>,
     out: Vec<Resolved>,
-    /// The cue and standards phrases of the last sentence asked about (`sentence_phrases`): the
+    /// The cue phrases of each sentence that holds an attribution, as `attribution::find_in_sentence`
+    /// found them (empty for the others): searched once a sentence.
+    sentence_cues: &'a [Vec<Found<CueKind>>],
+    /// The standards phrases of the last sentence asked about (`sentence_phrases`): the
     /// attributions of one sentence come one after another, and each would otherwise search it again.
-    phrases_of: Option<(usize, Vec<Found<CueKind>>, Vec<Found<CheckKind>>)>,
+    checks_of: Option<(usize, Vec<Found<CheckKind>>)>,
 }
 
 impl State<'_> {
     /// The cue and standards phrases of sentence `index` (`text`), each in order, searched once a sentence.
     fn sentence_phrases(&mut self, index: usize, text: &str, lex: &LanguageLexicon) -> (&[Found<CueKind>], &[Found<CheckKind>]) {
-        if self.phrases_of.as_ref().is_none_or(|(i, _, _)| *i != index) {
-            self.phrases_of = Some((index, lex.cues(text), lex.checks(text)));
+        if self.checks_of.as_ref().is_none_or(|(i, _)| *i != index) {
+            self.checks_of = Some((index, lex.checks(text)));
         }
-        let (_, cues, checks) = self.phrases_of.as_ref().expect("set above");
-        (cues, checks)
+        let (_, checks) = self.checks_of.as_ref().expect("set above");
+        (&self.sentence_cues[index], checks)
     }
 
     fn touch(&mut self, group: usize) {
@@ -146,8 +149,9 @@ fn learned_source_on_record(phrase: &SourcePhrase, lex: &LanguageLexicon) -> boo
     phrase.person.is_some() || institution || matches!(phrase.pronoun.as_deref(), Some("he" | "she"))
 }
 
-/// Decides kinds and groups for every raw attribution, in document order.
-pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, lex: &LanguageLexicon) -> (Vec<Resolved>, Vec<GroupState>) {
+/// Decides kinds and groups for every raw attribution, in document order. `sentence_cues` holds,
+/// for each sentence with an attribution, its cue phrases (`LanguageLexicon::cues` of its text).
+pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, lex: &LanguageLexicon, sentence_cues: &[Vec<Found<CueKind>>]) -> (Vec<Resolved>, Vec<GroupState>) {
     let mut state = State {
         text,
         known: Known::scan(text),
@@ -155,7 +159,8 @@ pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, le
         by_surname: std::collections::HashMap::new(),
         groups: Vec::new(),
         out: Vec::with_capacity(raws.len()),
-        phrases_of: None,
+        sentence_cues,
+        checks_of: None,
     };
     for raw in raws {
         if let Some(r) = decide(&mut state, sentences, raw, lex) {
