@@ -420,10 +420,25 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
 /// `words.join(" ").contains(key)`, without the join when `key` is one word: a key with no space can
 /// only occur inside one of the words.
 fn words_contain(words: &[String], key: &str) -> bool {
-    if key.is_empty() || key.contains(' ') {
+    // (No word is empty or holds a space: they are tokens, lower-cased.)
+    debug_assert!(words.iter().all(|w| !w.is_empty() && !w.contains(' ')), "{words:?}");
+    let Some((first, rest)) = key.split_once(' ') else {
+        return key.is_empty() || words.iter().any(|w| w.len() >= key.len() && (if w.len() == key.len() { w == key } else { holds(w, key) }));
+    };
+    // Several words: in the joined words, a key's first word ends one word, its middle words are
+    // whole words, and its last word starts one.
+    let mut parts = rest.split(' ');
+    let last = parts.next_back().unwrap_or(rest);
+    if first.is_empty() || last.is_empty() || parts.clone().any(str::is_empty) {
         return words.join(" ").contains(key);
     }
-    words.iter().any(|w| w.len() >= key.len() && (if w.len() == key.len() { w == key } else { w.contains(key) }))
+    let n = parts.clone().count() + 2;
+    words.windows(n).any(|w| w[0].ends_with(first) && w[1..n - 1].iter().zip(parts.clone()).all(|(a, b)| a == b) && w[n - 1].starts_with(last))
+}
+
+/// `word.contains(part)` for a short word, without building a substring searcher.
+fn holds(word: &str, part: &str) -> bool {
+    word.as_bytes().windows(part.len()).any(|w| w == part.as_bytes())
 }
 
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
@@ -600,18 +615,19 @@ fn add_continuations(text: &str, sentences: &[Sentence], out: &mut Vec<Resolved>
         return;
     }
     // Keep document order; continuation parents are remapped to their new positions by the caller via `continues`.
-    let mut all: Vec<(usize, usize, Resolved)> = out.drain(..).enumerate().map(|(i, r)| (r.sentence, i, r)).collect();
-    let base = all.len();
-    all.extend(added.into_iter().enumerate().map(|(i, r)| (r.sentence, base + i, r)));
-    // The key ends with the unique index, so no two are equal and an unstable sort gives the same order.
-    all.sort_unstable_by_key(|(s, i, r)| (*s, r.claim.start, *i));
+    // The keys are sorted, not the attributions (each is large): the key ends with the unique
+    // index, so no two are equal and an unstable sort gives the same order.
+    let mut all: Vec<Option<Resolved>> = out.drain(..).chain(added).map(Some).collect();
+    let mut order: Vec<(usize, usize, usize)> = all.iter().flatten().enumerate().map(|(i, r)| (r.sentence, r.claim.start, i)).collect();
+    order.sort_unstable();
     let mut new_index = vec![0usize; all.len()];
-    for (pos, (_, old, _)) in all.iter().enumerate() {
-        new_index[*old] = pos;
+    for (pos, &(_, _, old)) in order.iter().enumerate() {
+        new_index[old] = pos;
     }
-    *out = all
-        .into_iter()
-        .map(|(_, _, mut r)| {
+    *out = order
+        .iter()
+        .filter_map(|&(_, _, old)| all[old].take())
+        .map(|mut r| {
             r.continues = r.continues.map(|p| new_index[p]);
             r
         })
