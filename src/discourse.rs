@@ -38,6 +38,19 @@ pub struct GroupState {
     pub last_sentence: usize,
     /// Lower-case words of every mention: "the secretary" finds "Secretary of Defense Pete Hegseth".
     pub words: Vec<String>,
+    /// `words` joined by spaces, kept beside them: a later mention's key is looked for in it (one
+    /// substring search a group, not a join).
+    pub joined: String,
+}
+
+impl GroupState {
+    fn add_word(&mut self, word: String) {
+        if !self.words.is_empty() {
+            self.joined.push(' ');
+        }
+        self.joined.push_str(&word);
+        self.words.push(word);
+    }
 }
 
 /// How many of the most recently mentioned groups a back-reference looks through: enough for any
@@ -104,6 +117,7 @@ impl State<'_> {
             singular_person: matches!(kind, Kind::Named) || (kind == Kind::Anonymous && !phrase.plural),
             last_sentence: sentence,
             words: phrase.words.clone(),
+            joined: phrase.words.join(" "),
         });
         self.groups.len() - 1
     }
@@ -115,7 +129,7 @@ impl State<'_> {
         g.plural |= phrase.plural;
         for w in &phrase.words {
             if !g.words.contains(w) {
-                g.words.push(w.clone());
+                g.add_word(w.clone());
             }
         }
         group
@@ -316,7 +330,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // An outlet's reporting. "Tax filings reviewed by CNN" are filings, an institution's record;
         // "the council's inspection report" is the council's.
         let key = to_lowercase(phrase.outlet.as_deref().unwrap_or(&phrase.head));
-        match state.recent(|g| g.kind == Kind::Report && words_contain(&g.words, &key)) {
+        match state.recent(|g| g.kind == Kind::Report && g.joined.contains(key.as_str())) {
             Some(g) => (Kind::Report, state.join(g, &phrase, s)),
             None => (Kind::Report, state.new_group(Kind::Report, span, &phrase, s)),
         }
@@ -360,7 +374,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // "the company" / "la empresa" after "Lumenfold Inc.": the latest company named.
         let generic_company = phrase.definite && phrase.words.len() == 2 && matches!(phrase.head.as_str(), "company" | "firm" | "empresa" | "compañía" | "firma");
         let same = |g: &GroupState| {
-            words_contain(&g.words, &key)
+            g.joined.contains(key.as_str())
                 || names.iter().any(|n| g.words.contains(n))
                 || (generic_company && s.saturating_sub(g.last_sentence) <= 6 && g.words.iter().any(|w| matches!(w.as_str(), "inc" | "inc." | "corp" | "corp." | "co" | "co." | "ltd" | "llc" | "plc" | "s.a." | "sa" | "sl" | "company" | "firm" | "empresa" | "compañía")))
         };
@@ -388,7 +402,9 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
                 let g = state.new_group(Kind::Named, span, &phrase, s);
                 // Named earlier in the text, though not as a source: label the group with that name.
                 if let Some(title) = earlier_title(state.text, span.start, &role) {
-                    state.groups[g].words.extend(title.split_whitespace().map(to_lowercase));
+                    for word in title.split_whitespace() {
+                        state.groups[g].add_word(to_lowercase(word));
+                    }
                     state.groups[g].label = title;
                 }
                 (Kind::Named, g)
@@ -415,30 +431,6 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         return None;
     };
     Some(base(kind, Some(group), Some(phrase)))
-}
-
-/// `words.join(" ").contains(key)`, without the join when `key` is one word: a key with no space can
-/// only occur inside one of the words.
-fn words_contain(words: &[String], key: &str) -> bool {
-    // (No word is empty or holds a space: they are tokens, lower-cased.)
-    debug_assert!(words.iter().all(|w| !w.is_empty() && !w.contains(' ')), "{words:?}");
-    let Some((first, rest)) = key.split_once(' ') else {
-        return key.is_empty() || words.iter().any(|w| w.len() >= key.len() && (if w.len() == key.len() { w == key } else { holds(w, key) }));
-    };
-    // Several words: in the joined words, a key's first word ends one word, its middle words are
-    // whole words, and its last word starts one.
-    let mut parts = rest.split(' ');
-    let last = parts.next_back().unwrap_or(rest);
-    if first.is_empty() || last.is_empty() || parts.clone().any(str::is_empty) {
-        return words.join(" ").contains(key);
-    }
-    let n = parts.clone().count() + 2;
-    words.windows(n).any(|w| w[0].ends_with(first) && w[1..n - 1].iter().zip(parts.clone()).all(|(a, b)| a == b) && w[n - 1].starts_with(last))
-}
-
-/// `word.contains(part)` for a short word, without building a substring searcher.
-fn holds(word: &str, part: &str) -> bool {
-    word.as_bytes().windows(part.len()).any(|w| w == part.as_bytes())
 }
 
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
