@@ -7,7 +7,7 @@ use crate::lexicon::{CueKind, Found, LanguageLexicon};
 use crate::report::{ByteSpan, Language};
 use crate::segment::Sentence;
 use crate::tokens::{is_capitalised, is_dash, tokenize};
-use crate::wordset::WordSet;
+use crate::wordset::{WordBits, WordSet};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -170,11 +170,11 @@ impl Token<'_> {
 }
 
 /// The words of the lists behind the `F_*` bits, with their bits, for a language.
-fn flag_map(lex: &LanguageLexicon) -> &'static FxHashMap<&'static str, u32> {
-    static FLAGS: [OnceLock<FxHashMap<&'static str, u32>>; 2] = [OnceLock::new(), OnceLock::new()];
+fn flag_map(lex: &LanguageLexicon) -> &'static WordBits {
+    static FLAGS: [OnceLock<WordBits>; 2] = [OnceLock::new(), OnceLock::new()];
     FLAGS[usize::from(lex.language == Language::Es)].get_or_init(|| {
         let passive = if lex.language == Language::Es { &PASSIVE_ES } else { &PASSIVE_EN };
-        let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut map = WordBits::default();
         for (list, flag) in [
             (&CLAUSE_WORDS, F_CLAUSE),
             (&AFTER_SOURCE_STOP, F_AFTER_STOP),
@@ -190,14 +190,14 @@ fn flag_map(lex: &LanguageLexicon) -> &'static FxHashMap<&'static str, u32> {
             (&learned::FUNCTION_WORDS, F_FUNCTION),
         ] {
             for &w in list.words() {
-                *map.entry(w).or_default() |= flag;
+                map.insert(w, flag);
             }
         }
         for &w in &lex.skip_before_cue {
-            *map.entry(w).or_default() |= F_SKIP_BEFORE_CUE;
+            map.insert(w, F_SKIP_BEFORE_CUE);
         }
         for &w in &lex.cue_words {
-            *map.entry(w).or_default() |= F_CUE_WORD;
+            map.insert(w, F_CUE_WORD);
         }
         map
     })
@@ -237,7 +237,7 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
                 }
                 false => &arena[t.span.start - span.start..t.span.end - span.start],
             };
-            let mut flags = flag_map.get(lower).copied().unwrap_or(0);
+            let mut flags = flag_map.get(lower);
             if lower.bytes().all(|b| b.is_ascii_digit()) {
                 flags |= F_DIGITS;
             }

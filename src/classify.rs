@@ -6,8 +6,8 @@ use crate::case::to_lowercase;
 use crate::lexicon::{LanguageLexicon, Lexicons};
 use crate::report::ByteSpan;
 use crate::tokens::{is_capitalised, strip_possessive, text_of, tokenize};
-use crate::wordset::{lower_into, WordSet};
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::wordset::{lower_into, WordBits, WordSet};
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 use crate::report::Language;
 
@@ -238,15 +238,15 @@ const W_FIRST_NAME: u32 = 1 << 14;
 const W_NUMBER: u32 = 1 << 15;
 
 /// The `W_*` bits of every word the lists behind them hold, for a language.
-fn word_bits(lex: &LanguageLexicon) -> &'static FxHashMap<&'static str, u32> {
-    static BITS: [OnceLock<FxHashMap<&'static str, u32>>; 2] = [OnceLock::new(), OnceLock::new()];
+fn word_bits(lex: &LanguageLexicon) -> &'static WordBits {
+    static BITS: [OnceLock<WordBits>; 2] = [OnceLock::new(), OnceLock::new()];
     BITS[usize::from(lex.language == Language::Es)].get_or_init(|| {
         let shared = Lexicons::shared();
         let lexicon = shared.language(lex.language);
-        let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut map = WordBits::default();
         let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
             for w in words {
-                *map.entry(w).or_default() |= bit;
+                map.insert(w, bit);
             }
         };
         add(&mut lexicon.outlets.iter().copied(), W_OUTLET);
@@ -279,7 +279,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         return p;
     }
     let by_word = word_bits(lex);
-    let bits: Vec<u32> = words.iter().map(|w| by_word.get(w.as_str()).copied().unwrap_or(0)).collect();
+    let bits: Vec<u32> = words.iter().map(|w| by_word.get(w)).collect();
     let is = |k: usize, bit: u32| bits[k] & bit != 0;
     if words.len() == 1 && is(0, W_PRONOUN) {
         p.pronoun = Some(words[0].clone());

@@ -17,7 +17,7 @@ pub(super) static FUNCTION_WORDS: WordSet = WordSet::new(&["to", "that", "this",
 /// eligibility test reads a token's bits without lower-casing it again.
 fn flags_by_hash(lex: &LanguageLexicon) -> &'static FxHashMap<u64, u32> {
     static BY_HASH: [OnceLock<FxHashMap<u64, u32>>; 2] = [OnceLock::new(), OnceLock::new()];
-    BY_HASH[usize::from(lex.language == Language::Es)].get_or_init(|| flag_map(lex).iter().map(|(w, &f)| (crate::cue_model::word_hash(w), f)).collect())
+    BY_HASH[usize::from(lex.language == Language::Es)].get_or_init(|| flag_map(lex).iter().map(|(w, f)| (crate::cue_model::word_hash(&w), f)).collect())
 }
 
 /// May the model score token `i` as a cue?
