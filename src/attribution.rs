@@ -206,7 +206,6 @@ fn flag_map(lex: &LanguageLexicon) -> &'static WordBits {
 /// The sentence's tokens with their lower-case forms, which point into `arena`.
 /// `arena` is filled here and must outlive the tokens.
 fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, arena: &'a mut String) -> Vec<Token<'a>> {
-    let raw = tokenize(text, span);
     // The arena starts with the whole sentence, its ASCII letters lower-cased: that is every ASCII
     // token's lower-case form, and every other token's with no upper-case letter (as `to_lowercase`
     // would leave it, but for title-case letters, which stay as written). The rest (non-ASCII words
@@ -215,6 +214,22 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
     arena.clear();
     arena.push_str(piece);
     arena.make_ascii_lowercase();
+    let flag_map = flag_map(lex);
+    let token = |t: crate::tokens::Token, lower: &'a str| {
+        let mut flags = flag_map.get(lower);
+        if lower.bytes().all(|b| b.is_ascii_digit()) {
+            flags |= F_DIGITS;
+        }
+        Token { span: t.span, word: t.word, lower, flags }
+    };
+    if piece.is_ascii() {
+        // Every token's lower-case form is in the arena already: one pass.
+        let arena: &'a str = arena;
+        let mut out = Vec::with_capacity(piece.len() / 4 + 1);
+        crate::tokens::for_each_token(text, span, |t| out.push(token(t, &arena[t.span.start - span.start..t.span.end - span.start])));
+        return out;
+    }
+    let raw = tokenize(text, span);
     let mut lowered: Vec<(usize, usize)> = Vec::new();
     for t in &raw {
         let word = &text[t.span.start..t.span.end];
@@ -225,10 +240,9 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
         }
     }
     let arena: &'a str = arena;
-    let flag_map = flag_map(lex);
     let mut lowered = lowered.into_iter();
     raw.iter()
-        .map(|t| {
+        .map(|&t| {
             let word = &text[t.span.start..t.span.end];
             let lower = match !word.is_ascii() && word.chars().any(char::is_uppercase) {
                 true => {
@@ -237,11 +251,7 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
                 }
                 false => &arena[t.span.start - span.start..t.span.end - span.start],
             };
-            let mut flags = flag_map.get(lower);
-            if lower.bytes().all(|b| b.is_ascii_digit()) {
-                flags |= F_DIGITS;
-            }
-            Token { span: t.span, word: t.word, lower, flags }
+            token(t, lower)
         })
         .collect()
 }

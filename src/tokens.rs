@@ -59,10 +59,18 @@ const ASCII_CLASS: [u8; 128] = {
 
 /// Tokens of `text[span]`, with spans in `text`'s offsets.
 pub fn tokenize(text: &str, span: ByteSpan) -> Vec<Token> {
+    // About one token every five bytes of news text.
+    let mut out = Vec::with_capacity(span.len() / 4 + 1);
+    for_each_token(text, span, |t| out.push(t));
+    out
+}
+
+/// Calls `f` with each token of `text[span]` in order (what `tokenize` collects), for a caller
+/// that makes something else of each.
+#[inline]
+pub fn for_each_token(text: &str, span: ByteSpan, mut f: impl FnMut(Token)) {
     let piece = &text[span.start..span.end];
     let bytes = piece.as_bytes();
-    // About one token every five bytes of news text.
-    let mut out = Vec::with_capacity(piece.len() / 4 + 1);
     let mut i = 0;
     while i < bytes.len() {
         // ASCII by its byte's class, anything else decoded.
@@ -85,18 +93,17 @@ pub fn tokenize(text: &str, span: ByteSpan) -> Vec<Token> {
         };
         if alnum {
             let end = word_end(piece, i + len, i);
-            out.push(Token { span: ByteSpan::new(span.start + i, span.start + end), word: true });
+            f(Token { span: ByteSpan::new(span.start + i, span.start + end), word: true });
             i = end;
         } else if c == '-' && bytes.get(i + 1) == Some(&b'-') {
             // "--", the typewriter dash, is one token, read as a dash (see `is_dash`).
-            out.push(Token { span: ByteSpan::new(span.start + i, span.start + i + 2), word: false });
+            f(Token { span: ByteSpan::new(span.start + i, span.start + i + 2), word: false });
             i += 2;
         } else {
-            out.push(Token { span: ByteSpan::new(span.start + i, span.start + i + len), word: false });
+            f(Token { span: ByteSpan::new(span.start + i, span.start + i + len), word: false });
             i += len;
         }
     }
-    out
 }
 
 /// The end of the word that starts at `start` in `piece` and goes on at least to `end`.
