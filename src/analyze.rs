@@ -138,7 +138,13 @@ fn summarize(claims: &[Claim], groups: &[Group], sentences: usize) -> Summary {
     }
     let mut missed = ChecksMissed::default();
     for c in claims {
-        *by_kind.entry(c.kind.as_str().to_string()).or_default() += 1;
+        // Every kind is in the map already: counted without a key string a claim.
+        match by_kind.get_mut(c.kind.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                by_kind.insert(c.kind.as_str().to_string(), 1);
+            }
+        }
         if let Some(k) = &c.checks {
             match k.reason {
                 Reason::None => missed.reason += 1,

@@ -215,18 +215,19 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
     arena.push_str(piece);
     arena.make_ascii_lowercase();
     let flag_map = flag_map(lex);
-    let token = |t: crate::tokens::Token, lower: &'a str| {
+    #[inline(always)]
+    fn token<'a>(flag_map: &WordBits, t: crate::tokens::Token, lower: &'a str) -> Token<'a> {
         let mut flags = flag_map.get(lower);
         if lower.bytes().all(|b| b.is_ascii_digit()) {
             flags |= F_DIGITS;
         }
         Token { span: t.span, word: t.word, lower, flags }
-    };
+    }
     if piece.is_ascii() {
         // Every token's lower-case form is in the arena already: one pass.
         let arena: &'a str = arena;
         let mut out = Vec::with_capacity(piece.len() / 4 + 1);
-        crate::tokens::for_each_token(text, span, |t| out.push(token(t, &arena[t.span.start - span.start..t.span.end - span.start])));
+        crate::tokens::for_each_token(text, span, |t| out.push(token(flag_map, t, &arena[t.span.start - span.start..t.span.end - span.start])));
         return out;
     }
     let raw = tokenize(text, span);
@@ -251,7 +252,7 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
                 }
                 false => &arena[t.span.start - span.start..t.span.end - span.start],
             };
-            token(t, lower)
+            token(flag_map, t, lower)
         })
         .collect()
 }

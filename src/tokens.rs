@@ -107,7 +107,7 @@ pub fn for_each_token(text: &str, span: ByteSpan, mut f: impl FnMut(Token)) {
 }
 
 /// The end of the word that starts at `start` in `piece` and goes on at least to `end`.
-#[inline]
+#[inline(always)]
 fn word_end(piece: &str, mut end: usize, start: usize) -> usize {
     let bytes = piece.as_bytes();
     while end < bytes.len() {

@@ -55,7 +55,7 @@ impl WordBits {
     }
 
     /// The bits of `word` (0 when no list holds it).
-    #[inline]
+    #[inline(always)]
     pub fn get(&self, word: &str) -> u32 {
         match packed(word) {
             Some(key) => self.short.get(&key),
@@ -74,7 +74,7 @@ impl WordBits {
 
 /// A word of one to seven bytes as one integer: its bytes, and its length in the top byte (so no
 /// two words share one).
-#[inline]
+#[inline(always)]
 fn packed(word: &str) -> Option<u64> {
     let bytes = word.as_bytes();
     if bytes.is_empty() || bytes.len() > 7 {
