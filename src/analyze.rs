@@ -41,7 +41,9 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
             sentence_cues[i] = lexicon_cues;
         }
     }
-    let (resolved, groups) = resolve(text, &sentences, raws, lex, &sentence_cues);
+    // The standards phrases of each sentence, searched once whether resolve or the checks below ask first.
+    let mut sentence_checks = vec![None; sentences.len()];
+    let (resolved, groups) = resolve(text, &sentences, raws, lex, &sentence_cues, &mut sentence_checks);
     drop(sentence_cues);
 
     // Standards checks per anonymous group, over every sentence that names it.
@@ -51,7 +53,9 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
         if let Some(g) = r.group {
             group_mentions[g].push(i as u32);
             if r.kind == Kind::Anonymous && r.continues.is_none() {
-                group_checks[g].add_sentence(text, sentences[r.sentence].span, lex);
+                let span = sentences[r.sentence].span;
+                let found = sentence_checks[r.sentence].get_or_insert_with(|| lex.checks(&text[span.start..span.end]));
+                group_checks[g].add_found(text, span, found);
             }
         }
     }

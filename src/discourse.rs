@@ -69,18 +69,15 @@ struct State<'a> {
     /// The cue phrases of each sentence that holds an attribution, as `attribution::find_in_sentence`
     /// found them (empty for the others): searched once a sentence.
     sentence_cues: &'a [Vec<Found<CueKind>>],
-    /// The standards phrases of the last sentence asked about (`sentence_phrases`): the
-    /// attributions of one sentence come one after another, and each would otherwise search it again.
-    checks_of: Option<(usize, Vec<Found<CheckKind>>)>,
+    /// The standards phrases of each sentence, searched the first time one is asked about
+    /// (`sentence_phrases`) and kept for the caller's standards checks.
+    sentence_checks: &'a mut [Option<Vec<Found<CheckKind>>>],
 }
 
 impl State<'_> {
     /// The cue and standards phrases of sentence `index` (`text`), each in order, searched once a sentence.
     fn sentence_phrases(&mut self, index: usize, text: &str, lex: &LanguageLexicon) -> (&[Found<CueKind>], &[Found<CheckKind>]) {
-        if self.checks_of.as_ref().is_none_or(|(i, _)| *i != index) {
-            self.checks_of = Some((index, lex.checks(text)));
-        }
-        let (_, checks) = self.checks_of.as_ref().expect("set above");
+        let checks = self.sentence_checks[index].get_or_insert_with(|| lex.checks(text));
         (&self.sentence_cues[index], checks)
     }
 
@@ -164,8 +161,16 @@ fn learned_source_on_record(phrase: &SourcePhrase, lex: &LanguageLexicon) -> boo
 }
 
 /// Decides kinds and groups for every raw attribution, in document order. `sentence_cues` holds,
-/// for each sentence with an attribution, its cue phrases (`LanguageLexicon::cues` of its text).
-pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, lex: &LanguageLexicon, sentence_cues: &[Vec<Found<CueKind>>]) -> (Vec<Resolved>, Vec<GroupState>) {
+/// for each sentence with an attribution, its cue phrases (`LanguageLexicon::cues` of its text);
+/// `sentence_checks` (one `None` a sentence) gets the standards phrases of the sentences searched for them.
+pub fn resolve(
+    text: &str,
+    sentences: &[Sentence],
+    raws: Vec<RawAttribution>,
+    lex: &LanguageLexicon,
+    sentence_cues: &[Vec<Found<CueKind>>],
+    sentence_checks: &mut [Option<Vec<Found<CheckKind>>>],
+) -> (Vec<Resolved>, Vec<GroupState>) {
     let mut state = State {
         text,
         known: Known::scan(text),
@@ -174,7 +179,7 @@ pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, le
         groups: Vec::new(),
         out: Vec::with_capacity(raws.len()),
         sentence_cues,
-        checks_of: None,
+        sentence_checks,
     };
     for raw in raws {
         if let Some(r) = decide(&mut state, sentences, raw, lex) {
