@@ -223,8 +223,9 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
         }
         Token { span: t.span, word: t.word, lower, flags }
     }
-    if piece.is_ascii() {
-        // Every token's lower-case form is in the arena already: one pass.
+    if piece.is_ascii() || !piece.chars().any(|c| !c.is_ascii() && crate::case::lowercase_may_change(c)) {
+        // Every token's lower-case form is in the arena already (no other character changes when
+        // lower-cased): one pass.
         let arena: &'a str = arena;
         let mut out = Vec::with_capacity(piece.len() / 4 + 1);
         crate::tokens::for_each_token(text, span, |t| out.push(token(flag_map, t, &arena[t.span.start - span.start..t.span.end - span.start])));

@@ -47,6 +47,17 @@ pub fn push_lowercase(c: char, out: &mut String) {
     }
 }
 
+/// Whether lower-casing may change `c`: an upper-case or title-case letter (or symbol). False for
+/// every character that `to_lowercase` leaves as it is and that is lower case or not a letter, such
+/// as "á" or "’" (a test checks every character).
+#[inline]
+pub fn lowercase_may_change(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+}
+
 /// Whether the first character of `chars` that is not case-ignorable is cased.
 fn ignorable_then_cased(mut chars: impl Iterator<Item = char>) -> bool {
     chars.find(|&c| !is_case_ignorable(c)).is_some_and(|c| c.is_lowercase() || c.is_uppercase() || TITLECASE.iter().any(|&(a, b)| a <= c && c <= b))
@@ -86,6 +97,18 @@ mod tests {
 
     fn chars() -> impl Iterator<Item = char> {
         (0..=char::MAX as u32).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn every_character_that_lower_casing_changes_may_change() {
+        for c in chars() {
+            let mut lower = String::new();
+            push_lowercase(c, &mut lower);
+            if lower != c.to_string() {
+                assert!(lowercase_may_change(c), "{c:?} (U+{:04X}) becomes {lower:?}", c as u32);
+            }
+        }
+        assert!(!lowercase_may_change('á') && !lowercase_may_change('’') && lowercase_may_change('É') && lowercase_may_change('ǅ'));
     }
 
     #[test]
