@@ -32,6 +32,14 @@ pub fn push_lowercase(c: char, out: &mut String) {
         return;
     }
     let code = c as u32;
+    // Latin-1 ("é", "Ñ", "«") and General Punctuation ("’", "—"), most of the non-ASCII text
+    // news holds, without the tables: À–Þ (but ×) are 32 code points above their lower case, the
+    // rest of these stay as they are.
+    if code < 0x100 || (0x2000..=0x206F).contains(&code) {
+        let lower = if (0xC0..=0xDE).contains(&code) && code != 0xD7 { code + 0x20 } else { code };
+        out.push(char::from_u32(lower).unwrap_or(c));
+        return;
+    }
     let run = LOWER_RUNS.partition_point(|&(key, _)| key & 0x1F_FFFF <= code);
     if let Some(&(key, delta)) = run.checked_sub(1).map(|r| &LOWER_RUNS[r]) {
         let (start, len, step) = (key & 0x1F_FFFF, (key >> 21 & 0x7F) + 1, (key >> 28) + 1);
