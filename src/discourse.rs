@@ -63,7 +63,7 @@ struct State<'a> {
     /// Group ids, most recently mentioned first (at most `RECENT_GROUPS`).
     recently: std::collections::VecDeque<usize>,
     /// Named groups by surname, for "Lopez said" long after "Maria Lopez".
-    by_surname: std::collections::HashMap<String, usize>,
+    by_surname: rustc_hash::FxHashMap<String, usize>,
     groups: Vec<GroupState>,
     out: Vec<Resolved>,
     /// The cue phrases of each sentence that holds an attribution, as `attribution::find_in_sentence`
@@ -175,7 +175,7 @@ pub fn resolve(
         text,
         known: Known::scan(text),
         recently: std::collections::VecDeque::with_capacity(RECENT_GROUPS + 1),
-        by_surname: std::collections::HashMap::new(),
+        by_surname: rustc_hash::FxHashMap::default(),
         groups: Vec::new(),
         out: Vec::with_capacity(raws.len()),
         sentence_cues,
@@ -244,12 +244,17 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     }
 
     // "One said", "Another added", "One of them said": one member of the latest group of several.
-    let words: Vec<&str> = phrase.words.iter().map(String::as_str).collect();
-    if matches!(words.as_slice(), ["one"] | ["another"] | ["one", "of", "them"] | ["two", "of", "them"] | ["uno"] | ["una"] | ["otro"] | ["otra"] | ["uno", "de", "ellos"] | ["una", "de", "ellas"]) {
+    let word = |k: usize| phrase.words.get(k).map_or("", String::as_str);
+    let member = match phrase.words.len() {
+        1 => matches!(word(0), "one" | "another" | "uno" | "una" | "otro" | "otra"),
+        3 => matches!((word(0), word(1), word(2)), ("one" | "two", "of", "them") | ("uno", "de", "ellos") | ("una", "de", "ellas")),
+        _ => false,
+    };
+    if member {
         let g = state.recent(|g| g.plural && s.saturating_sub(g.last_sentence) <= 4 && g.kind != Kind::Named)?;
         let kind = state.groups[g].kind;
         let mut one = phrase.clone();
-        one.number = Some(if words[0] == "two" || words[0] == "dos" { 2 } else { 1 });
+        one.number = Some(if word(0) == "two" || word(0) == "dos" { 2 } else { 1 });
         one.plural = one.number > Some(1);
         one.one_of = true;
         state.join(g, &phrase, s);
