@@ -27,8 +27,9 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
     let lex = Lexicons::shared().language(language);
     let sentences = segment(text);
     let mut raws = Vec::new();
-    // The cue phrases of each sentence that gets an attribution, for `resolve`.
-    let mut sentence_cues = vec![Vec::new(); sentences.len()];
+    // The cue phrases of each sentence that gets an attribution, in order, for `resolve` (kept for
+    // those sentences only: a text of a million one-word paragraphs has a million sentences).
+    let mut sentence_cues = Vec::new();
     // The learned cue model reads English (it was trained on English news).
     let cue_model = cue_model.filter(|_| language == Language::En);
     for (i, s) in sentences.iter().enumerate() {
@@ -38,11 +39,11 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
             find_learned(text, i, s, lex, model, &lexicon_cues, &mut raws);
         }
         if raws.len() > before {
-            sentence_cues[i] = lexicon_cues;
+            sentence_cues.push((i, lexicon_cues));
         }
     }
     // The standards phrases of each sentence, searched once whether resolve or the checks below ask first.
-    let mut sentence_checks = vec![None; sentences.len()];
+    let mut sentence_checks = rustc_hash::FxHashMap::default();
     let (resolved, groups) = resolve(text, &sentences, raws, lex, &sentence_cues, &mut sentence_checks);
     drop(sentence_cues);
 
@@ -54,7 +55,7 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
             group_mentions[g].push(i as u32);
             if r.kind == Kind::Anonymous && r.continues.is_none() {
                 let span = sentences[r.sentence].span;
-                let found = sentence_checks[r.sentence].get_or_insert_with(|| lex.checks(&text[span.start..span.end]));
+                let found = sentence_checks.entry(r.sentence).or_insert_with(|| lex.checks(&text[span.start..span.end]));
                 group_checks[g].add_found(text, span, found);
             }
         }

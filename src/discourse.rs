@@ -9,6 +9,7 @@ use crate::classify::{read, same_head, Known, SourcePhrase};
 use crate::lexicon::{CheckKind, CueKind, Found, LanguageLexicon};
 use crate::report::{ByteSpan, Kind};
 use crate::segment::Sentence;
+use rustc_hash::FxHashMap;
 
 /// An attribution with its kind and group decided.
 #[derive(Debug, Clone)]
@@ -63,22 +64,24 @@ struct State<'a> {
     /// Group ids, most recently mentioned first (at most `RECENT_GROUPS`).
     recently: std::collections::VecDeque<usize>,
     /// Named groups by surname, for "Lopez said" long after "Maria Lopez".
-    by_surname: rustc_hash::FxHashMap<String, usize>,
+    by_surname: FxHashMap<String, usize>,
     groups: Vec<GroupState>,
     out: Vec<Resolved>,
     /// The cue phrases of each sentence that holds an attribution, as `attribution::find_in_sentence`
     /// found them (empty for the others): searched once a sentence.
-    sentence_cues: &'a [Vec<Found<CueKind>>],
+    sentence_cues: &'a [(usize, Vec<Found<CueKind>>)],
     /// The standards phrases of each sentence, searched the first time one is asked about
     /// (`sentence_phrases`) and kept for the caller's standards checks.
-    sentence_checks: &'a mut [Option<Vec<Found<CheckKind>>>],
+    sentence_checks: &'a mut FxHashMap<usize, Vec<Found<CheckKind>>>,
 }
 
 impl State<'_> {
     /// The cue and standards phrases of sentence `index` (`text`), each in order, searched once a sentence.
     fn sentence_phrases(&mut self, index: usize, text: &str, lex: &LanguageLexicon) -> (&[Found<CueKind>], &[Found<CheckKind>]) {
-        let checks = self.sentence_checks[index].get_or_insert_with(|| lex.checks(text));
-        (&self.sentence_cues[index], checks)
+        let checks = self.sentence_checks.entry(index).or_insert_with(|| lex.checks(text));
+        let at = self.sentence_cues.partition_point(|&(s, _)| s < index);
+        let cues = self.sentence_cues.get(at).filter(|&&(s, _)| s == index).map_or(&[][..], |(_, cues)| cues.as_slice());
+        (cues, checks)
     }
 
     fn touch(&mut self, group: usize) {
@@ -161,21 +164,21 @@ fn learned_source_on_record(phrase: &SourcePhrase, lex: &LanguageLexicon) -> boo
 }
 
 /// Decides kinds and groups for every raw attribution, in document order. `sentence_cues` holds,
-/// for each sentence with an attribution, its cue phrases (`LanguageLexicon::cues` of its text);
-/// `sentence_checks` (one `None` a sentence) gets the standards phrases of the sentences searched for them.
+/// for each sentence with an attribution (in order, by index), its cue phrases (`LanguageLexicon::cues`
+/// of its text); `sentence_checks` gets the standards phrases of the sentences searched for them, by index.
 pub fn resolve(
     text: &str,
     sentences: &[Sentence],
     raws: Vec<RawAttribution>,
     lex: &LanguageLexicon,
-    sentence_cues: &[Vec<Found<CueKind>>],
-    sentence_checks: &mut [Option<Vec<Found<CheckKind>>>],
+    sentence_cues: &[(usize, Vec<Found<CueKind>>)],
+    sentence_checks: &mut FxHashMap<usize, Vec<Found<CheckKind>>>,
 ) -> (Vec<Resolved>, Vec<GroupState>) {
     let mut state = State {
         text,
         known: Known::scan(text),
         recently: std::collections::VecDeque::with_capacity(RECENT_GROUPS + 1),
-        by_surname: rustc_hash::FxHashMap::default(),
+        by_surname: FxHashMap::default(),
         groups: Vec::new(),
         out: Vec::with_capacity(raws.len()),
         sentence_cues,
