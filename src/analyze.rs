@@ -6,7 +6,7 @@ use crate::attribution::{find_in_sentence, find_learned};
 use crate::cue_model::CueModel;
 use crate::checks::{count, opinion, GroupChecks};
 use crate::discourse::resolve;
-use crate::explain::{explain, Facts};
+use crate::explain::{explain_into, Facts};
 use crate::lexicon::Lexicons;
 use crate::offsets::Utf16Index;
 use crate::report::*;
@@ -27,6 +27,9 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
     let lex = Lexicons::shared().language(language);
     let sentences = segment(text);
     let mut raws = Vec::new();
+    // The cue phrases of each sentence that gets an attribution, in order, for `resolve` (kept for
+    // those sentences only: a text of a million one-word paragraphs has a million sentences).
+    let mut sentence_cues = Vec::new();
     // The learned cue model reads English (it was trained on English news).
     let cue_model = cue_model.filter(|_| language == Language::En);
     for (i, s) in sentences.iter().enumerate() {
@@ -35,8 +38,14 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
         if let (Some(model), true) = (cue_model, raws.len() == before) {
             find_learned(text, i, s, lex, model, &lexicon_cues, &mut raws);
         }
+        if raws.len() > before {
+            sentence_cues.push((i, lexicon_cues));
+        }
     }
-    let (resolved, groups) = resolve(text, &sentences, raws, lex);
+    // The standards phrases of each sentence, searched once whether resolve or the checks below ask first.
+    let mut sentence_checks = rustc_hash::FxHashMap::default();
+    let (resolved, groups) = resolve(text, &sentences, raws, lex, &sentence_cues, &mut sentence_checks);
+    drop(sentence_cues);
 
     // Standards checks per anonymous group, over every sentence that names it.
     let mut group_checks: Vec<GroupChecks> = vec![GroupChecks::default(); groups.len()];
@@ -45,12 +54,16 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
         if let Some(g) = r.group {
             group_mentions[g].push(i as u32);
             if r.kind == Kind::Anonymous && r.continues.is_none() {
-                group_checks[g].add_sentence(text, sentences[r.sentence].span, lex);
+                let span = sentences[r.sentence].span;
+                let found = sentence_checks.entry(r.sentence).or_insert_with(|| lex.checks(&text[span.start..span.end]));
+                group_checks[g].add_found(text, span, found);
             }
         }
     }
 
     let mut claims = Vec::with_capacity(resolved.len());
+    // Each claim's explanation is written here, then copied out at its length.
+    let mut explanation = String::new();
     for (i, r) in resolved.iter().enumerate() {
         let source = r.source.map(|s| index.span(s));
         let checks = (r.kind == Kind::Anonymous).then(|| {
@@ -69,7 +82,7 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
             .group
             .map(|g| groups[g].label.as_str())
             .filter(|label| source.as_ref().is_some_and(|s| s.text != *label));
-        let explanation = explain(&Facts {
+        explain_into(&mut explanation, &Facts {
             kind: r.kind,
             language,
             source_text: source.as_ref().map_or(cue.text.as_str(), |s| s.text.as_str()),
@@ -91,7 +104,7 @@ pub fn run(original: &str, options: &Options, cue_model: Option<&CueModel>) -> R
             group: r.group.map(|g| g as u32),
             continues: r.continues.map(|c| c as u32),
             checks,
-            explanation,
+            explanation: explanation.as_str().to_owned(),
         });
     }
 
@@ -130,7 +143,13 @@ fn summarize(claims: &[Claim], groups: &[Group], sentences: usize) -> Summary {
     }
     let mut missed = ChecksMissed::default();
     for c in claims {
-        *by_kind.entry(c.kind.as_str().to_string()).or_default() += 1;
+        // Every kind is in the map already: counted without a key string a claim.
+        match by_kind.get_mut(c.kind.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                by_kind.insert(c.kind.as_str().to_string(), 1);
+            }
+        }
         if let Some(k) = &c.checks {
             match k.reason {
                 Reason::None => missed.reason += 1,

@@ -7,7 +7,7 @@ use crate::lexicon::{CueKind, Found, LanguageLexicon};
 use crate::report::{ByteSpan, Language};
 use crate::segment::Sentence;
 use crate::tokens::{is_capitalised, is_dash, tokenize};
-use crate::wordset::WordSet;
+use crate::wordset::{WordBits, WordSet};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -170,11 +170,11 @@ impl Token<'_> {
 }
 
 /// The words of the lists behind the `F_*` bits, with their bits, for a language.
-fn flag_map(lex: &LanguageLexicon) -> &'static FxHashMap<&'static str, u32> {
-    static FLAGS: [OnceLock<FxHashMap<&'static str, u32>>; 2] = [OnceLock::new(), OnceLock::new()];
+fn flag_map(lex: &LanguageLexicon) -> &'static WordBits {
+    static FLAGS: [OnceLock<WordBits>; 2] = [OnceLock::new(), OnceLock::new()];
     FLAGS[usize::from(lex.language == Language::Es)].get_or_init(|| {
         let passive = if lex.language == Language::Es { &PASSIVE_ES } else { &PASSIVE_EN };
-        let mut map: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut map = WordBits::default();
         for (list, flag) in [
             (&CLAUSE_WORDS, F_CLAUSE),
             (&AFTER_SOURCE_STOP, F_AFTER_STOP),
@@ -190,61 +190,70 @@ fn flag_map(lex: &LanguageLexicon) -> &'static FxHashMap<&'static str, u32> {
             (&learned::FUNCTION_WORDS, F_FUNCTION),
         ] {
             for &w in list.words() {
-                *map.entry(w).or_default() |= flag;
+                map.insert(w, flag);
             }
         }
         for &w in &lex.skip_before_cue {
-            *map.entry(w).or_default() |= F_SKIP_BEFORE_CUE;
+            map.insert(w, F_SKIP_BEFORE_CUE);
         }
         for &w in &lex.cue_words {
-            *map.entry(w).or_default() |= F_CUE_WORD;
+            map.insert(w, F_CUE_WORD);
         }
         map
     })
 }
 
-/// The `F_*` bits of a lower-case token, from the lists (and the language's lexicon) they stand for.
-fn flags_of(lower: &str, lex: &LanguageLexicon) -> u32 {
-    let mut flags = flag_map(lex).get(lower).copied().unwrap_or(0);
-    if lower.bytes().all(|b| b.is_ascii_digit()) {
-        flags |= F_DIGITS;
-    }
-    flags
-}
-
-/// The sentence's tokens with their lower-case forms, which point into the text or into `arena`.
+/// The sentence's tokens with their lower-case forms, which point into `arena`.
 /// `arena` is filled here and must outlive the tokens.
 fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, arena: &'a mut String) -> Vec<Token<'a>> {
+    // The arena starts with the whole sentence, its ASCII letters lower-cased: that is every ASCII
+    // token's lower-case form, and every other token's with no upper-case letter (as `to_lowercase`
+    // would leave it, but for title-case letters, which stay as written). The rest (non-ASCII words
+    // with an upper-case letter) are lower-cased after it, in order.
+    let piece = &text[span.start..span.end];
+    arena.clear();
+    arena.push_str(piece);
+    arena.make_ascii_lowercase();
+    let flag_map = flag_map(lex);
+    #[inline(always)]
+    fn token<'a>(flag_map: &WordBits, t: crate::tokens::Token, lower: &'a str) -> Token<'a> {
+        let mut flags = flag_map.get(lower);
+        if lower.bytes().all(|b| b.is_ascii_digit()) {
+            flags |= F_DIGITS;
+        }
+        Token { span: t.span, word: t.word, lower, flags }
+    }
+    if piece.is_ascii() || !piece.chars().any(|c| !c.is_ascii() && crate::case::lowercase_may_change(c)) {
+        // Every token's lower-case form is in the arena already (no other character changes when
+        // lower-cased): one pass.
+        let arena: &'a str = arena;
+        let mut out = Vec::with_capacity(piece.len() / 4 + 1);
+        crate::tokens::for_each_token(text, span, |t| out.push(token(flag_map, t, &arena[t.span.start - span.start..t.span.end - span.start])));
+        return out;
+    }
     let raw = tokenize(text, span);
-    // Where each token's lower-case form is: `None` for the text itself, else a range of `arena`.
-    let mut lowered: Vec<Option<(usize, usize)>> = Vec::with_capacity(raw.len());
+    let mut lowered: Vec<(usize, usize)> = Vec::new();
     for t in &raw {
         let word = &text[t.span.start..t.span.end];
-        // Lower-cased only when it has an upper-case letter (as `str::to_lowercase` would leave
-        // other words unchanged, but for title-case letters, which stay as written).
-        let upper = if word.is_ascii() { word.bytes().any(|b| b.is_ascii_uppercase()) } else { word.chars().any(char::is_uppercase) };
-        if upper {
+        if !word.is_ascii() && word.chars().any(char::is_uppercase) {
             let start = arena.len();
-            if word.is_ascii() {
-                arena.push_str(word);
-                arena[start..].make_ascii_lowercase();
-            } else {
-                arena.push_str(&to_lowercase(word));
-            }
-            lowered.push(Some((start, arena.len())));
-        } else {
-            lowered.push(None);
+            arena.push_str(&to_lowercase(word));
+            lowered.push((start, arena.len()));
         }
     }
     let arena: &'a str = arena;
+    let mut lowered = lowered.into_iter();
     raw.iter()
-        .zip(lowered)
-        .map(|(t, l)| {
-            let lower = match l {
-                Some((s, e)) => &arena[s..e],
-                None => &text[t.span.start..t.span.end],
+        .map(|&t| {
+            let word = &text[t.span.start..t.span.end];
+            let lower = match !word.is_ascii() && word.chars().any(char::is_uppercase) {
+                true => {
+                    let (s, e) = lowered.next().unwrap_or_default();
+                    &arena[s..e]
+                }
+                false => &arena[t.span.start - span.start..t.span.end - span.start],
             };
-            Token { span: t.span, word: t.word, lower, flags: flags_of(lower, lex) }
+            token(flag_map, t, lower)
         })
         .collect()
 }

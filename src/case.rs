@@ -32,6 +32,14 @@ pub fn push_lowercase(c: char, out: &mut String) {
         return;
     }
     let code = c as u32;
+    // Latin-1 ("é", "Ñ", "«") and General Punctuation ("’", "—"), most of the non-ASCII text
+    // news holds, without the tables: À–Þ (but ×) are 32 code points above their lower case, the
+    // rest of these stay as they are.
+    if code < 0x100 || (0x2000..=0x206F).contains(&code) {
+        let lower = if (0xC0..=0xDE).contains(&code) && code != 0xD7 { code + 0x20 } else { code };
+        out.push(char::from_u32(lower).unwrap_or(c));
+        return;
+    }
     let run = LOWER_RUNS.partition_point(|&(key, _)| key & 0x1F_FFFF <= code);
     if let Some(&(key, delta)) = run.checked_sub(1).map(|r| &LOWER_RUNS[r]) {
         let (start, len, step) = (key & 0x1F_FFFF, (key >> 21 & 0x7F) + 1, (key >> 28) + 1);
@@ -45,6 +53,17 @@ pub fn push_lowercase(c: char, out: &mut String) {
         Some(&(_, lower)) => out.push_str(lower),
         None => out.push(c),
     }
+}
+
+/// Whether lower-casing may change `c`: an upper-case or title-case letter (or symbol). False for
+/// every character that `to_lowercase` leaves as it is and that is lower case or not a letter, such
+/// as "á" or "’" (a test checks every character).
+#[inline]
+pub fn lowercase_may_change(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
 }
 
 /// Whether the first character of `chars` that is not case-ignorable is cased.
@@ -86,6 +105,18 @@ mod tests {
 
     fn chars() -> impl Iterator<Item = char> {
         (0..=char::MAX as u32).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn every_character_that_lower_casing_changes_may_change() {
+        for c in chars() {
+            let mut lower = String::new();
+            push_lowercase(c, &mut lower);
+            if lower != c.to_string() {
+                assert!(lowercase_may_change(c), "{c:?} (U+{:04X}) becomes {lower:?}", c as u32);
+            }
+        }
+        assert!(!lowercase_may_change('á') && !lowercase_may_change('’') && lowercase_may_change('É') && lowercase_may_change('ǅ'));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::case::to_lowercase;
 use crate::classify::SourcePhrase;
 
-use crate::lexicon::{CheckKind, LanguageLexicon, Lexicons};
+use crate::lexicon::{CheckKind, Found, LanguageLexicon, Lexicons};
 use crate::report::{ByteSpan, Count, Language, Reason};
 
 /// What one group's mentions say, taken together: a reason or vantage given at any mention
@@ -18,8 +18,15 @@ pub struct GroupChecks {
 impl GroupChecks {
     /// Adds what a sentence that mentions the group says.
     pub fn add_sentence(&mut self, text: &str, sentence: ByteSpan, lex: &LanguageLexicon) {
+        let found = lex.checks(&text[sentence.start..sentence.end]);
+        self.add_found(text, sentence, &found);
+    }
+
+    /// [`GroupChecks::add_sentence`] with the sentence's standards phrases already found
+    /// (`LanguageLexicon::checks` of its text).
+    pub fn add_found(&mut self, text: &str, sentence: ByteSpan, found: &[Found<CheckKind>]) {
         let piece = &text[sentence.start..sentence.end];
-        for f in lex.checks(piece) {
+        for &f in found {
             let span = ByteSpan::new(sentence.start + f.start, sentence.start + f.end);
             match f.kind {
                 CheckKind::Reason => {

@@ -6,7 +6,7 @@ use crate::case::to_lowercase;
 use crate::lexicon::{LanguageLexicon, Lexicons};
 use crate::report::ByteSpan;
 use crate::tokens::{is_capitalised, strip_possessive, text_of, tokenize};
-use crate::wordset::{lower_into, WordSet};
+use crate::wordset::{lower_into, WordBits, WordSet};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 use crate::report::Language;
@@ -217,17 +217,71 @@ fn phrase_starts(lex: &LanguageLexicon) -> &'static FxHashSet<&'static str> {
     })
 }
 
+// Which of the word lists `read` asks about a single lower-case word holds it, as bits: one hash
+// lookup a word instead of one a list (a source's every word is tested against a dozen lists).
+const W_OUTLET: u32 = 1;
+const W_ORG: u32 = 1 << 1;
+const W_PLACE: u32 = 1 << 2;
+const W_ROLE: u32 = 1 << 3;
+const W_ANONYMOUS: u32 = 1 << 4;
+const W_VAGUE: u32 = 1 << 5;
+const W_REPORT: u32 = 1 << 6;
+const W_QUANTIFIER: u32 = 1 << 7;
+const W_TITLE: u32 = 1 << 8;
+const W_DEFINITE: u32 = 1 << 9;
+const W_PHRASE_START: u32 = 1 << 10;
+const W_OUTLET_WORD: u32 = 1 << 11;
+const W_PRONOUN: u32 = 1 << 12;
+const W_POSTMODIFIER: u32 = 1 << 13;
+const W_FIRST_NAME: u32 = 1 << 14;
+/// In `NUMBERS`.
+const W_NUMBER: u32 = 1 << 15;
+
+/// The `W_*` bits of every word the lists behind them hold, for a language.
+fn word_bits(lex: &LanguageLexicon) -> &'static WordBits {
+    static BITS: [OnceLock<WordBits>; 2] = [OnceLock::new(), OnceLock::new()];
+    BITS[usize::from(lex.language == Language::Es)].get_or_init(|| {
+        let shared = Lexicons::shared();
+        let lexicon = shared.language(lex.language);
+        let mut map = WordBits::default();
+        let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
+            for w in words {
+                map.insert(w, bit);
+            }
+        };
+        add(&mut lexicon.outlets.iter().copied(), W_OUTLET);
+        add(&mut lexicon.org_words.iter().copied(), W_ORG);
+        add(&mut shared.places.iter().copied(), W_PLACE);
+        add(&mut lexicon.role_nouns.iter().copied(), W_ROLE);
+        add(&mut lexicon.anonymous_nouns.iter().copied(), W_ANONYMOUS);
+        add(&mut lexicon.vague_nouns.iter().copied(), W_VAGUE);
+        add(&mut lexicon.report_nouns.iter().copied(), W_REPORT);
+        add(&mut lexicon.quantifiers.iter().copied(), W_QUANTIFIER);
+        add(&mut TITLES.words().iter().copied(), W_TITLE);
+        add(&mut DEFINITE.words().iter().copied(), W_DEFINITE);
+        add(&mut phrase_starts(lexicon).iter().copied(), W_PHRASE_START);
+        add(&mut shared.outlet_words.iter().copied(), W_OUTLET_WORD);
+        add(&mut lexicon.pronouns.iter().copied(), W_PRONOUN);
+        add(&mut POSTMODIFIERS.words().iter().copied(), W_POSTMODIFIER);
+        add(&mut shared.first_names.iter().copied(), W_FIRST_NAME);
+        add(&mut NUMBERS.iter().map(|&(w, _)| w), W_NUMBER);
+        map
+    })
+}
+
 pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexicon, known: &Known) -> SourcePhrase {
     let shared = Lexicons::shared();
-    let tokens: Vec<_> = tokenize(text, span).into_iter().filter(|t| t.word).collect();
-    let raw: Vec<&str> = tokens.iter().map(|t| strip_possessive(text_of(text, t))).collect();
+    let raw: Vec<&str> = tokenize(text, span).iter().filter(|t| t.word).map(|t| strip_possessive(text_of(text, t))).collect();
     let mut p = SourcePhrase { words: raw.iter().map(|w| to_lowercase(w)).collect(), ..SourcePhrase::default() };
     // The phrase's words, read in place (the other fields are set beside them).
     let words = &p.words;
     if words.is_empty() {
         return p;
     }
-    if words.len() == 1 && lex.pronouns.contains(words[0].as_str()) {
+    let by_word = word_bits(lex);
+    let bits: Vec<u32> = words.iter().map(|w| by_word.get(w)).collect();
+    let is = |k: usize, bit: u32| bits[k] & bit != 0;
+    if words.len() == 1 && is(0, W_PRONOUN) {
         p.pronoun = Some(words[0].clone());
         p.head = words[0].clone();
         p.plural = matches!(words[0].as_str(), "they" | "them" | "ellos" | "ellas" | "we");
@@ -243,26 +297,33 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
                 continue;
             }
             // A phrase of several words is in no list unless some listed phrase starts with its first word.
-            if len > 1 && !phrase_starts(lex).contains(words[i].as_str()) {
+            if len > 1 && !is(i, W_PHRASE_START) {
                 continue;
             }
-            phrase.clear();
-            for (n, w) in words[i..i + len].iter().enumerate() {
-                if n > 0 {
-                    phrase.push(' ');
+            // One word is looked up by its bits; a phrase of several in the lists themselves.
+            let (outlet, org, place) = if len == 1 {
+                (is(i, W_OUTLET), is(i, W_ORG), is(i, W_PLACE))
+            } else {
+                phrase.clear();
+                for (n, w) in words[i..i + len].iter().enumerate() {
+                    if n > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(w);
                 }
-                phrase.push_str(w);
-            }
-            let is_outlet = lex.outlets.contains(phrase.as_str())
-                && (len > 1 || phrase.len() > 2 || raw[i].chars().all(|c| !c.is_lowercase()));
+                let outlet = lex.outlets.contains(phrase.as_str());
+                let org = !outlet && lex.org_words.contains(phrase.as_str());
+                (outlet, org, !outlet && !org && shared.places.contains(phrase.as_str()))
+            };
+            let is_outlet = outlet && (len > 1 || words[i].len() > 2 || raw[i].chars().all(|c| !c.is_lowercase()));
             if is_outlet {
                 // "the Times" or "Time" only count when capitalised as a name.
                 if raw[i + len - 1].chars().next().is_some_and(char::is_uppercase) {
                     p.outlet = Some(raw[i..i + len].join(" "));
                     covered[i..i + len].iter_mut().for_each(|c| *c = true);
                 }
-            } else if (len > 1 && lex.org_words.contains(phrase.as_str())) || shared.places.contains(phrase.as_str()) {
-                if len > 1 || raw[i].chars().next().is_some_and(char::is_uppercase) || lex.org_words.contains(phrase.as_str()) {
+            } else if (len > 1 && org) || place {
+                if len > 1 || raw[i].chars().next().is_some_and(char::is_uppercase) || org {
                     p.institution = true;
                     covered[i..i + len].iter_mut().for_each(|c| *c = true);
                 }
@@ -283,7 +344,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
                 k += 1;
             }
             let run = start..k;
-            let outlet_like = run.clone().any(|i| is_capitalised(raw[i]) && shared.outlet_words.contains(words[i].as_str()))
+            let outlet_like = run.clone().any(|i| is_capitalised(raw[i]) && is(i, W_OUTLET_WORD))
                 || run.clone().any(|i| is_call_sign(raw[i]));
             if outlet_like {
                 p.outlet = Some(raw[run.clone()].join(" "));
@@ -304,9 +365,9 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     let mut i = body_start;
     while i < words.len() {
         let w = words[i].as_str();
-        if DEFINITE.contains(&w) {
+        if is(i, W_DEFINITE) {
             p.definite = true;
-        } else if let Some(&(_, n)) = NUMBERS.iter().find(|(x, _)| *x == w) {
+        } else if let Some(&(_, n)) = NUMBERS.iter().find(|(x, _)| is(i, W_NUMBER) && *x == w) {
             if !p.one_of {
                 p.number = Some(n);
             }
@@ -314,7 +375,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
             if !p.one_of {
                 p.number = w.parse().ok();
             }
-        } else if lex.quantifiers.contains(w) {
+        } else if is(i, W_QUANTIFIER) {
             p.quantified = true;
         } else {
             break;
@@ -323,8 +384,8 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     }
     // The head: the last word before a postmodifier.
     let mut head_at = None;
-    for (k, w) in words.iter().enumerate().skip(i) {
-        if k > i && POSTMODIFIERS.contains(&w.as_str()) {
+    for k in i..words.len() {
+        if k > i && is(k, W_POSTMODIFIER) {
             p.has_modifier = true;
             break;
         }
@@ -342,13 +403,13 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         p.number.is_some_and(|n| n > 1) || (p.number.is_none() && is_plural_noun(&p.head))
     };
     // Roles.
-    p.role = words.iter().find(|w| lex.role_nouns.contains(w.as_str())).cloned();
+    p.role = (0..words.len()).find(|&k| is(k, W_ROLE)).map(|k| words[k].clone());
     // Institutions: an organisation word, a place, an acronym.
     for (k, w) in words.iter().enumerate() {
         if covered[k] && p.outlet.is_none() {
             continue;
         }
-        if lex.org_words.contains(w.as_str()) || (is_acronym(raw[k]) && !covered[k]) || known.organisations.contains(w.as_str()) {
+        if is(k, W_ORG) || (is_acronym(raw[k]) && !covered[k]) || known.organisations.contains(w.as_str()) {
             p.institution = true;
         }
     }
@@ -359,22 +420,17 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         if covered[k] || !is_capitalised(r) || is_acronym(r) || known.organisations.contains(w) {
             return false;
         }
-        if k == 0 && sentence_start && (lex.anonymous_nouns.contains(w) || lex.vague_nouns.contains(w) || lex.org_words.contains(w)
-            || lex.role_nouns.contains(w) || DEFINITE.contains(&w) || lex.quantifiers.contains(w) || NUMBERS.iter().any(|(x, _)| *x == w)
-            || lex.report_nouns.contains(w) || TITLES.contains(&w))
-        {
+        if k == 0 && sentence_start && is(k, W_ANONYMOUS | W_VAGUE | W_ORG | W_ROLE | W_DEFINITE | W_QUANTIFIER | W_NUMBER | W_REPORT | W_TITLE) {
             return false;
         }
-        !(lex.org_words.contains(w) || TITLES.contains(&w) || lex.role_nouns.contains(w) || shared.places.contains(w)
-            || DEFINITE.contains(&w) || lex.anonymous_nouns.contains(w) || lex.vague_nouns.contains(w) || lex.report_nouns.contains(w)
-            || matches!(w, "of" | "de" | "for" | "and" | "y"))
+        !(is(k, W_ORG | W_TITLE | W_ROLE | W_PLACE | W_DEFINITE | W_ANONYMOUS | W_VAGUE | W_REPORT) || matches!(w, "of" | "de" | "for" | "and" | "y"))
     };
     let all_names: Vec<usize> = (0..words.len()).filter(|&k| name_word(k)).collect();
     // Before a crowd noun, capitalised words are an affiliation ("Trump aides", "Pentagon officials"),
     // not a name; a name after it is one ("official John Smith").
     // In an apposition ("Dwayne Castle, Mercer's agent") the name stands apart from the head noun.
     let appositive = text[span.start..span.end].contains(',');
-    let head_is_crowd = !appositive && (lex.anonymous_nouns.contains(p.head.as_str()) || lex.vague_nouns.contains(p.head.as_str()));
+    let head_is_crowd = !appositive && is(head_at, W_ANONYMOUS | W_VAGUE);
     // After a crowd noun, only a name right after it is the person's ("official John Smith"), not one
     // inside its modifiers ("an adviser to the Stroud campaign").
     let names: Vec<usize> = if head_is_crowd {
@@ -412,16 +468,16 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     if !names.is_empty() {
         // A name right after the head or a title ("spokeswoman Maria Lopez", "Sen. Ortiz"), a known first name,
         // a surname named earlier, or a phrase that is nothing but capitalised words.
-        let first_name = names.iter().any(|&k| shared.first_names.contains(words[k].as_str()) && names.contains(&(k + 1)));
-        let after_title = names.iter().any(|&k| k > 0 && (TITLES.contains(&words[k - 1].trim_end_matches('.')) || lex.role_nouns.contains(words[k - 1].as_str())));
+        let first_name = names.iter().any(|&k| is(k, W_FIRST_NAME) && names.contains(&(k + 1)));
+        let after_title = names.iter().any(|&k| k > 0 && (TITLES.contains(&words[k - 1].trim_end_matches('.')) || is(k - 1, W_ROLE)));
         let known_person = names.iter().any(|&k| known.people.contains(raw[k]));
-        let only_names = names.len() == words.len() - usize::from(DEFINITE.contains(&words[0].as_str()));
+        let only_names = names.len() == words.len() - usize::from(is(0, W_DEFINITE));
         // "Halvorsen said" where the text never writes "X Halvorsen": a company, not a person.
         let lone_unknown = names.len() == 1
             && words.len() == 1
             && !known.surnames.contains(raw[names[0]])
             && !known.given_names.contains(raw[names[0]])
-            && !shared.first_names.contains(words[names[0]].as_str());
+            && !is(names[0], W_FIRST_NAME);
         if lone_unknown && !known_person && !known.surnames.is_empty() {
             p.institution = true;
             return p;
@@ -434,7 +490,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
                 first -= 1;
             }
             // "Secretary of Defense Pete Hegseth": the name starts at a given name when there is one.
-            if let Some(given) = (first..=last).find(|&k| shared.first_names.contains(words[k].as_str())) {
+            if let Some(given) = (first..=last).find(|&k| is(k, W_FIRST_NAME)) {
                 first = given;
             }
             p.person = Some(raw[first..=last].join(" "));

@@ -9,6 +9,7 @@ use crate::classify::{read, same_head, Known, SourcePhrase};
 use crate::lexicon::{CheckKind, CueKind, Found, LanguageLexicon};
 use crate::report::{ByteSpan, Kind};
 use crate::segment::Sentence;
+use rustc_hash::FxHashMap;
 
 /// An attribution with its kind and group decided.
 #[derive(Debug, Clone)]
@@ -38,6 +39,19 @@ pub struct GroupState {
     pub last_sentence: usize,
     /// Lower-case words of every mention: "the secretary" finds "Secretary of Defense Pete Hegseth".
     pub words: Vec<String>,
+    /// `words` joined by spaces, kept beside them: a later mention's key is looked for in it (one
+    /// substring search a group, not a join).
+    pub joined: String,
+}
+
+impl GroupState {
+    fn add_word(&mut self, word: String) {
+        if !self.words.is_empty() {
+            self.joined.push(' ');
+        }
+        self.joined.push_str(&word);
+        self.words.push(word);
+    }
 }
 
 /// How many of the most recently mentioned groups a back-reference looks through: enough for any
@@ -50,21 +64,23 @@ struct State<'a> {
     /// Group ids, most recently mentioned first (at most `RECENT_GROUPS`).
     recently: std::collections::VecDeque<usize>,
     /// Named groups by surname, for "Lopez said" long after "Maria Lopez".
-    by_surname: std::collections::HashMap<String, usize>,
+    by_surname: FxHashMap<String, usize>,
     groups: Vec<GroupState>,
     out: Vec<Resolved>,
-    /// The cue and standards phrases of the last sentence asked about (`sentence_phrases`): the
-    /// attributions of one sentence come one after another, and each would otherwise search it again.
-    phrases_of: Option<(usize, Vec<Found<CueKind>>, Vec<Found<CheckKind>>)>,
+    /// The cue phrases of each sentence that holds an attribution, as `attribution::find_in_sentence`
+    /// found them (empty for the others): searched once a sentence.
+    sentence_cues: &'a [(usize, Vec<Found<CueKind>>)],
+    /// The standards phrases of each sentence, searched the first time one is asked about
+    /// (`sentence_phrases`) and kept for the caller's standards checks.
+    sentence_checks: &'a mut FxHashMap<usize, Vec<Found<CheckKind>>>,
 }
 
 impl State<'_> {
     /// The cue and standards phrases of sentence `index` (`text`), each in order, searched once a sentence.
     fn sentence_phrases(&mut self, index: usize, text: &str, lex: &LanguageLexicon) -> (&[Found<CueKind>], &[Found<CheckKind>]) {
-        if self.phrases_of.as_ref().is_none_or(|(i, _, _)| *i != index) {
-            self.phrases_of = Some((index, lex.cues(text), lex.checks(text)));
-        }
-        let (_, cues, checks) = self.phrases_of.as_ref().expect("set above");
+        let checks = self.sentence_checks.entry(index).or_insert_with(|| lex.checks(text));
+        let at = self.sentence_cues.partition_point(|&(s, _)| s < index);
+        let cues = self.sentence_cues.get(at).filter(|&&(s, _)| s == index).map_or(&[][..], |(_, cues)| cues.as_slice());
         (cues, checks)
     }
 
@@ -101,6 +117,7 @@ impl State<'_> {
             singular_person: matches!(kind, Kind::Named) || (kind == Kind::Anonymous && !phrase.plural),
             last_sentence: sentence,
             words: phrase.words.clone(),
+            joined: phrase.words.join(" "),
         });
         self.groups.len() - 1
     }
@@ -112,7 +129,7 @@ impl State<'_> {
         g.plural |= phrase.plural;
         for w in &phrase.words {
             if !g.words.contains(w) {
-                g.words.push(w.clone());
+                g.add_word(w.clone());
             }
         }
         group
@@ -146,16 +163,26 @@ fn learned_source_on_record(phrase: &SourcePhrase, lex: &LanguageLexicon) -> boo
     phrase.person.is_some() || institution || matches!(phrase.pronoun.as_deref(), Some("he" | "she"))
 }
 
-/// Decides kinds and groups for every raw attribution, in document order.
-pub fn resolve(text: &str, sentences: &[Sentence], raws: Vec<RawAttribution>, lex: &LanguageLexicon) -> (Vec<Resolved>, Vec<GroupState>) {
+/// Decides kinds and groups for every raw attribution, in document order. `sentence_cues` holds,
+/// for each sentence with an attribution (in order, by index), its cue phrases (`LanguageLexicon::cues`
+/// of its text); `sentence_checks` gets the standards phrases of the sentences searched for them, by index.
+pub fn resolve(
+    text: &str,
+    sentences: &[Sentence],
+    raws: Vec<RawAttribution>,
+    lex: &LanguageLexicon,
+    sentence_cues: &[(usize, Vec<Found<CueKind>>)],
+    sentence_checks: &mut FxHashMap<usize, Vec<Found<CheckKind>>>,
+) -> (Vec<Resolved>, Vec<GroupState>) {
     let mut state = State {
         text,
         known: Known::scan(text),
         recently: std::collections::VecDeque::with_capacity(RECENT_GROUPS + 1),
-        by_surname: std::collections::HashMap::new(),
+        by_surname: FxHashMap::default(),
         groups: Vec::new(),
         out: Vec::with_capacity(raws.len()),
-        phrases_of: None,
+        sentence_cues,
+        sentence_checks,
     };
     for raw in raws {
         if let Some(r) = decide(&mut state, sentences, raw, lex) {
@@ -220,12 +247,17 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     }
 
     // "One said", "Another added", "One of them said": one member of the latest group of several.
-    let words: Vec<&str> = phrase.words.iter().map(String::as_str).collect();
-    if matches!(words.as_slice(), ["one"] | ["another"] | ["one", "of", "them"] | ["two", "of", "them"] | ["uno"] | ["una"] | ["otro"] | ["otra"] | ["uno", "de", "ellos"] | ["una", "de", "ellas"]) {
+    let word = |k: usize| phrase.words.get(k).map_or("", String::as_str);
+    let member = match phrase.words.len() {
+        1 => matches!(word(0), "one" | "another" | "uno" | "una" | "otro" | "otra"),
+        3 => matches!((word(0), word(1), word(2)), ("one" | "two", "of", "them") | ("uno", "de", "ellos") | ("una", "de", "ellas")),
+        _ => false,
+    };
+    if member {
         let g = state.recent(|g| g.plural && s.saturating_sub(g.last_sentence) <= 4 && g.kind != Kind::Named)?;
         let kind = state.groups[g].kind;
         let mut one = phrase.clone();
-        one.number = Some(if words[0] == "two" || words[0] == "dos" { 2 } else { 1 });
+        one.number = Some(if word(0) == "two" || word(0) == "dos" { 2 } else { 1 });
         one.plural = one.number > Some(1);
         one.one_of = true;
         state.join(g, &phrase, s);
@@ -311,7 +343,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // An outlet's reporting. "Tax filings reviewed by CNN" are filings, an institution's record;
         // "the council's inspection report" is the council's.
         let key = to_lowercase(phrase.outlet.as_deref().unwrap_or(&phrase.head));
-        match state.recent(|g| g.kind == Kind::Report && words_contain(&g.words, &key)) {
+        match state.recent(|g| g.kind == Kind::Report && g.joined.contains(key.as_str())) {
             Some(g) => (Kind::Report, state.join(g, &phrase, s)),
             None => (Kind::Report, state.new_group(Kind::Report, span, &phrase, s)),
         }
@@ -355,7 +387,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // "the company" / "la empresa" after "Lumenfold Inc.": the latest company named.
         let generic_company = phrase.definite && phrase.words.len() == 2 && matches!(phrase.head.as_str(), "company" | "firm" | "empresa" | "compañía" | "firma");
         let same = |g: &GroupState| {
-            words_contain(&g.words, &key)
+            g.joined.contains(key.as_str())
                 || names.iter().any(|n| g.words.contains(n))
                 || (generic_company && s.saturating_sub(g.last_sentence) <= 6 && g.words.iter().any(|w| matches!(w.as_str(), "inc" | "inc." | "corp" | "corp." | "co" | "co." | "ltd" | "llc" | "plc" | "s.a." | "sa" | "sl" | "company" | "firm" | "empresa" | "compañía")))
         };
@@ -383,7 +415,9 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
                 let g = state.new_group(Kind::Named, span, &phrase, s);
                 // Named earlier in the text, though not as a source: label the group with that name.
                 if let Some(title) = earlier_title(state.text, span.start, &role) {
-                    state.groups[g].words.extend(title.split_whitespace().map(to_lowercase));
+                    for word in title.split_whitespace() {
+                        state.groups[g].add_word(to_lowercase(word));
+                    }
                     state.groups[g].label = title;
                 }
                 (Kind::Named, g)
@@ -410,15 +444,6 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         return None;
     };
     Some(base(kind, Some(group), Some(phrase)))
-}
-
-/// `words.join(" ").contains(key)`, without the join when `key` is one word: a key with no space can
-/// only occur inside one of the words.
-fn words_contain(words: &[String], key: &str) -> bool {
-    if key.is_empty() || key.contains(' ') {
-        return words.join(" ").contains(key);
-    }
-    words.iter().any(|w| w.len() >= key.len() && (if w.len() == key.len() { w == key } else { w.contains(key) }))
 }
 
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
@@ -595,18 +620,19 @@ fn add_continuations(text: &str, sentences: &[Sentence], out: &mut Vec<Resolved>
         return;
     }
     // Keep document order; continuation parents are remapped to their new positions by the caller via `continues`.
-    let mut all: Vec<(usize, usize, Resolved)> = out.drain(..).enumerate().map(|(i, r)| (r.sentence, i, r)).collect();
-    let base = all.len();
-    all.extend(added.into_iter().enumerate().map(|(i, r)| (r.sentence, base + i, r)));
-    // The key ends with the unique index, so no two are equal and an unstable sort gives the same order.
-    all.sort_unstable_by_key(|(s, i, r)| (*s, r.claim.start, *i));
+    // The keys are sorted, not the attributions (each is large): the key ends with the unique
+    // index, so no two are equal and an unstable sort gives the same order.
+    let mut all: Vec<Option<Resolved>> = out.drain(..).chain(added).map(Some).collect();
+    let mut order: Vec<(usize, usize, usize)> = all.iter().flatten().enumerate().map(|(i, r)| (r.sentence, r.claim.start, i)).collect();
+    order.sort_unstable();
     let mut new_index = vec![0usize; all.len()];
-    for (pos, (_, old, _)) in all.iter().enumerate() {
-        new_index[*old] = pos;
+    for (pos, &(_, _, old)) in order.iter().enumerate() {
+        new_index[old] = pos;
     }
-    *out = all
-        .into_iter()
-        .map(|(_, _, mut r)| {
+    *out = order
+        .iter()
+        .filter_map(|&(_, _, old)| all[old].take())
+        .map(|mut r| {
             r.continues = r.continues.map(|p| new_index[p]);
             r
         })

@@ -159,35 +159,44 @@ fn count_phrase(checks: &Checks, p: &Phrases) -> String {
 }
 
 pub fn explain(f: &Facts) -> String {
-    let p = phrases(f.language);
     let mut out = String::new();
+    explain_into(&mut out, f);
+    out
+}
+
+/// [`explain`], written into `out` (cleared first): with one buffer for every claim, the
+/// explanation is built without growing a string piece by piece, and copied out once.
+pub fn explain_into(out: &mut String, f: &Facts) {
+    let p = phrases(f.language);
+    out.clear();
     if f.continues {
         out.push_str(p.continues);
     }
     match f.kind {
         Kind::Anonymous => {
             let Some(checks) = f.checks else {
-                return out + p.anonymous_bare;
+                out.push_str(p.anonymous_bare);
+                return;
             };
             let mut group = String::new();
             if f.group_mentions > 1 {
                 fill(&mut group, p.group, &[&f.group_mentions.to_string()]);
             }
             fill(
-                &mut out,
+                out,
                 p.anonymous,
                 &[&count_phrase(checks, p), &group, f.source_text],
             );
             if let Some(first) = f.first_mention {
-                fill(&mut out, p.points_back, &[first]);
+                fill(out, p.points_back, &[first]);
             }
             match &checks.vantage_text {
-                Some(v) => fill(&mut out, p.vantage_given, &[&v.text]),
+                Some(v) => fill(out, p.vantage_given, &[&v.text]),
                 None => out.push_str(p.vantage_missing),
             }
             match (checks.reason, &checks.reason_text) {
-                (Reason::Given, Some(r)) => fill(&mut out, p.reason_given, &[&r.text]),
-                (Reason::Boilerplate, Some(r)) => fill(&mut out, p.reason_boilerplate, &[&r.text]),
+                (Reason::Given, Some(r)) => fill(out, p.reason_given, &[&r.text]),
+                (Reason::Boilerplate, Some(r)) => fill(out, p.reason_boilerplate, &[&r.text]),
                 _ => out.push_str(p.reason_missing),
             }
             if checks.opinion {
@@ -195,15 +204,15 @@ pub fn explain(f: &Facts) -> String {
             }
             out.push_str(p.ask_anonymous);
         }
-        Kind::Vague if f.has_source => fill(&mut out, p.vague_source, &[f.source_text]),
-        Kind::Vague => fill(&mut out, p.vague_cue, &[f.cue_text]),
-        Kind::Unverified => fill(&mut out, p.unverified, &[f.cue_text]),
-        Kind::Report => fill(&mut out, p.report, &[f.source_text]),
-        Kind::Organisation => fill(&mut out, p.organisation, &[f.source_text]),
+        Kind::Vague if f.has_source => fill(out, p.vague_source, &[f.source_text]),
+        Kind::Vague => fill(out, p.vague_cue, &[f.cue_text]),
+        Kind::Unverified => fill(out, p.unverified, &[f.cue_text]),
+        Kind::Report => fill(out, p.report, &[f.source_text]),
+        Kind::Organisation => fill(out, p.organisation, &[f.source_text]),
         Kind::Named => match f.first_mention {
-            Some(first) if f.has_source => fill(&mut out, p.named_earlier, &[f.source_text, first]),
+            Some(first) if f.has_source => fill(out, p.named_earlier, &[f.source_text, first]),
             _ => fill(
-                &mut out,
+                out,
                 p.named,
                 &[if f.has_source {
                     f.source_text
@@ -213,7 +222,6 @@ pub fn explain(f: &Facts) -> String {
             ),
         },
     }
-    out
 }
 
 #[cfg(test)]

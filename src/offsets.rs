@@ -10,6 +10,9 @@ pub struct Utf16Index<'a> {
     text: &'a str,
     /// `checkpoints[i]` = (byte offset, UTF-16 offset) of the first char boundary at or after `i * BLOCK`.
     checkpoints: Vec<(usize, u32)>,
+    /// `ascii[i]`: the bytes from `i * BLOCK` to the next block are all ASCII, so within it a byte
+    /// offset and a UTF-16 offset move together (most blocks of English text).
+    ascii: Vec<bool>,
     total: u32,
 }
 
@@ -17,6 +20,7 @@ impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut ascii = Vec::with_capacity(text.len() / BLOCK + 1);
         // UTF-16 units of `bytes[..start]`: a char counts at its first byte (see `units_of`).
         let mut units: u32 = 0;
         let mut start = 0usize;
@@ -28,10 +32,11 @@ impl<'a> Utf16Index<'a> {
             }
             checkpoints.push((at, units));
             let end = (start + BLOCK).min(bytes.len());
+            ascii.push(bytes[start..end].is_ascii());
             units += units_of(&bytes[start..end]);
             start += BLOCK;
         }
-        Utf16Index { text, checkpoints, total: units }
+        Utf16Index { text, checkpoints, ascii, total: units }
     }
 
     /// Length of the whole text in UTF-16 code units.
@@ -45,6 +50,10 @@ impl<'a> Utf16Index<'a> {
         let byte = byte.min(self.text.len());
         let block = byte / BLOCK;
         let (mut at, mut units) = self.checkpoints[block.min(self.checkpoints.len() - 1)];
+        if self.ascii.get(block) == Some(&true) {
+            // Every byte of the block is a char of one unit (and `at` is the block's start).
+            return units + (byte - at) as u32;
+        }
         if at > byte {
             // The checkpoint was pushed forward to a char boundary past `byte`; step back one block.
             let (a, u) = self.checkpoints[block - 1];

@@ -30,52 +30,122 @@ fn alphanumeric(c: char) -> bool {
     crate::wordset::is_alphanumeric(c)
 }
 
+// What an ASCII byte is to the tokenizer (non-ASCII characters are decoded and tested one by one).
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+/// `joins`: '.', '\'', '-', '&'.
+const JOIN: u8 = 2;
+const PUNCT: u8 = 3;
+
+/// The class of each ASCII byte: `char::is_whitespace`, `is_alphanumeric`, `joins` or neither.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [PUNCT; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'.' | b'\'' | b'-' | b'&') {
+            JOIN
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Tokens of `text[span]`, with spans in `text`'s offsets.
 pub fn tokenize(text: &str, span: ByteSpan) -> Vec<Token> {
-    let piece = &text[span.start..span.end];
     // About one token every five bytes of news text.
-    let mut out = Vec::with_capacity(piece.len() / 4 + 1);
+    let mut out = Vec::with_capacity(span.len() / 4 + 1);
+    for_each_token(text, span, |t| out.push(t));
+    out
+}
+
+/// Calls `f` with each token of `text[span]` in order (what `tokenize` collects), for a caller
+/// that makes something else of each.
+#[inline]
+pub fn for_each_token(text: &str, span: ByteSpan, mut f: impl FnMut(Token)) {
+    let piece = &text[span.start..span.end];
+    let bytes = piece.as_bytes();
     let mut i = 0;
-    while i < piece.len() {
-        let (c, len) = char_at(piece, i);
-        if c.is_whitespace() {
-            i += len;
-            continue;
-        }
-        if alphanumeric(c) {
-            let mut end = i + len;
-            while end < piece.len() {
-                let (d, dlen) = char_at(piece, end);
-                if alphanumeric(d) {
-                    end += dlen;
-                } else if joins(d) {
-                    // Join only when a letter or digit follows: "U.S.", "don't", "al-Qaeda", "AT&T";
-                    // a trailing period stays with the word only for dotted abbreviations ("U.S.").
-                    let after = end + dlen;
-                    if after < piece.len() && alphanumeric(char_at(piece, after).0) {
-                        end = after;
-                    } else {
-                        if d == '.' && piece[i..end].contains('.') {
-                            end += 1;
-                        }
-                        break;
-                    }
-                } else {
-                    break;
+    while i < bytes.len() {
+        // ASCII by its byte's class, anything else decoded.
+        let b = bytes[i];
+        let (c, len, alnum) = if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                SPACE => {
+                    i += 1;
+                    continue;
                 }
+                class => (b as char, 1, class == ALNUM),
             }
-            out.push(Token { span: ByteSpan::new(span.start + i, span.start + end), word: true });
+        } else {
+            let (c, len) = char_at(piece, i);
+            if c.is_whitespace() {
+                i += len;
+                continue;
+            }
+            (c, len, alphanumeric(c))
+        };
+        if alnum {
+            let end = word_end(piece, i + len, i);
+            f(Token { span: ByteSpan::new(span.start + i, span.start + end), word: true });
             i = end;
-        } else if c == '-' && piece.as_bytes().get(i + 1) == Some(&b'-') {
+        } else if c == '-' && bytes.get(i + 1) == Some(&b'-') {
             // "--", the typewriter dash, is one token, read as a dash (see `is_dash`).
-            out.push(Token { span: ByteSpan::new(span.start + i, span.start + i + 2), word: false });
+            f(Token { span: ByteSpan::new(span.start + i, span.start + i + 2), word: false });
             i += 2;
         } else {
-            out.push(Token { span: ByteSpan::new(span.start + i, span.start + i + len), word: false });
+            f(Token { span: ByteSpan::new(span.start + i, span.start + i + len), word: false });
             i += len;
         }
     }
-    out
+}
+
+/// The end of the word that starts at `start` in `piece` and goes on at least to `end`.
+#[inline(always)]
+fn word_end(piece: &str, mut end: usize, start: usize) -> usize {
+    let bytes = piece.as_bytes();
+    while end < bytes.len() {
+        let b = bytes[end];
+        // Letters and digits of ASCII go by in a tight loop.
+        let (d, dlen) = if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                ALNUM => {
+                    end += 1;
+                    continue;
+                }
+                JOIN => (b as char, 1),
+                _ => break,
+            }
+        } else {
+            let (d, dlen) = char_at(piece, end);
+            if alphanumeric(d) {
+                end += dlen;
+                continue;
+            }
+            if !joins(d) {
+                break;
+            }
+            (d, dlen)
+        };
+        // A joining character: join only when a letter or digit follows: "U.S.", "don't",
+        // "al-Qaeda", "AT&T"; a trailing period stays with the word only for dotted abbreviations ("U.S.").
+        let after = end + dlen;
+        if after < bytes.len() && alphanumeric(char_at(piece, after).0) {
+            end = after;
+        } else {
+            if d == '.' && piece[start..end].contains('.') {
+                end += 1;
+            }
+            break;
+        }
+    }
+    end
 }
 
 /// Whether a punctuation token is a dash: em, en, or the typewriter's "--".

@@ -2,7 +2,7 @@
 //! reads like the `&[&str]` it replaces (`LIST.contains(&word)`), but a lookup costs one hash of
 //! the word whatever the list's length. The set is built on first use.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 pub struct WordSet {
@@ -34,6 +34,64 @@ impl WordSet {
     pub fn words(&self) -> &'static [&'static str] {
         self.words
     }
+}
+
+/// Which of several word lists hold a word, as bits, looked up by one hash: a word of up to seven
+/// bytes (most words a list is asked about) by its bytes and length packed into an integer, whose
+/// hash is one multiplication and whose comparison is one instruction; a longer word by its text.
+#[derive(Debug, Default)]
+pub struct WordBits {
+    short: FxHashMap<u64, u32>,
+    long: FxHashMap<&'static str, u32>,
+}
+
+impl WordBits {
+    /// Adds `bits` to `word`'s.
+    pub fn insert(&mut self, word: &'static str, bits: u32) {
+        match packed(word) {
+            Some(key) => *self.short.entry(key).or_default() |= bits,
+            None => *self.long.entry(word).or_default() |= bits,
+        }
+    }
+
+    /// The bits of `word` (0 when no list holds it).
+    #[inline(always)]
+    pub fn get(&self, word: &str) -> u32 {
+        match packed(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+
+    /// Every word with its bits, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (String, u32)> + '_ {
+        let short = self.short.iter().map(|(&key, &bits)| (unpacked(key), bits));
+        short.chain(self.long.iter().map(|(&w, &bits)| (w.to_string(), bits)))
+    }
+}
+
+/// A word of one to seven bytes as one integer: its bytes, and its length in the top byte (so no
+/// two words share one).
+#[inline(always)]
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 7 {
+        return None;
+    }
+    let mut key = (bytes.len() as u64) << 56;
+    for (i, &b) in bytes.iter().enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    Some(key)
+}
+
+/// The word `packed` made `key` of.
+fn unpacked(key: u64) -> String {
+    let len = (key >> 56) as usize;
+    let bytes: Vec<u8> = (0..len).map(|i| (key >> (8 * i)) as u8).collect();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// Longer than any word a list holds (checked by a test).
@@ -229,6 +287,27 @@ mod tests {
     use super::*;
 
     static LIST: WordSet = WordSet::new(&["that", "según", "a"]);
+
+    #[test]
+    fn word_bits_tell_words_apart_by_bytes_and_length() {
+        let mut bits = WordBits::default();
+        for (i, w) in ["a", "ab", "abcdefg", "abcdefgh", "según", "a\0"].into_iter().enumerate() {
+            bits.insert(w, 1 << i);
+        }
+        bits.insert("ab", 1 << 8);
+        assert_eq!(bits.get("a"), 1);
+        assert_eq!(bits.get("ab"), 2 | 1 << 8);
+        assert_eq!(bits.get("abcdefg"), 4);
+        assert_eq!(bits.get("abcdefgh"), 8);
+        assert_eq!(bits.get("según"), 16);
+        assert_eq!(bits.get("a\0"), 32);
+        assert_eq!(bits.get("abc"), 0);
+        assert_eq!(bits.get(""), 0);
+        let mut all: Vec<(String, u32)> = bits.iter().collect();
+        all.sort();
+        assert_eq!(all[0], ("a".to_string(), 1));
+        assert_eq!(all.len(), 6);
+    }
 
     #[test]
     fn looks_up_like_a_slice() {

@@ -17,7 +17,7 @@ pub(super) static FUNCTION_WORDS: WordSet = WordSet::new(&["to", "that", "this",
 /// eligibility test reads a token's bits without lower-casing it again.
 fn flags_by_hash(lex: &LanguageLexicon) -> &'static FxHashMap<u64, u32> {
     static BY_HASH: [OnceLock<FxHashMap<u64, u32>>; 2] = [OnceLock::new(), OnceLock::new()];
-    BY_HASH[usize::from(lex.language == Language::Es)].get_or_init(|| flag_map(lex).iter().map(|(w, &f)| (crate::cue_model::word_hash(w), f)).collect())
+    BY_HASH[usize::from(lex.language == Language::Es)].get_or_init(|| flag_map(lex).iter().map(|(w, f)| (crate::cue_model::word_hash(&w), f)).collect())
 }
 
 /// May the model score token `i` as a cue?
@@ -28,22 +28,24 @@ fn eligible(i: usize, span: ByteSpan, lexicon_cues: &[Found<CueKind>], tokens: &
     }
     let by_hash = flags_by_hash(lex);
     let flags = |k: usize| by_hash.get(&features.info[k].lower).copied().unwrap_or(0);
-    let is = |k: usize, f: u32| flags(k) & f != 0;
-    let before = i.checked_sub(1);
+    // The bits of the word and of the token before it, looked up once each.
+    let here = flags(i);
+    let is = |f: u32| here & f != 0;
+    let before = i.checked_sub(1).map(|b| (b, flags(b)));
     let at = tokens[i].span;
     // Words the lexicons know are the rules' to judge: they have looked at them already, and know
     // their look-alikes ("claimed 54% of the vote", "declined a contract extension", "according to plan").
-    let known = is(i, F_CUE_WORD) || lexicon_cues.iter().any(|f| span.start + f.start < at.end && at.start < span.start + f.end);
+    let known = is(F_CUE_WORD) || lexicon_cues.iter().any(|f| span.start + f.start < at.end && at.start < span.start + f.end);
     // A cue is a verb, an adjective or a noun of its own: never a function word ("was", "in", "to"),
     // never after a determiner, preposition or possessive ("a statement", "his party's statement").
-    let function_word = is(i, F_DETERMINER | F_PREPOSITION | F_PASSIVE | F_CLAUSE | F_SKIP_BEFORE_CUE | F_FUNCTION);
-    let noun = before.is_some_and(|b| is(b, F_DETERMINER | F_PREPOSITION) || features.info[b].possessive);
+    let function_word = is(F_DETERMINER | F_PREPOSITION | F_PASSIVE | F_CLAUSE | F_SKIP_BEFORE_CUE | F_FUNCTION);
+    let noun = before.is_some_and(|(b, bits)| bits & (F_DETERMINER | F_PREPOSITION) != 0 || features.info[b].possessive);
     // "Posters announcing a rally": a participle right after a noun describes it ("Trump, hoping …"
     // and "he will be hoping" keep theirs).
-    let describes = t.ends_ing && before.is_some_and(|b| features.info[b].word && !is(b, F_PASSIVE | F_SKIP_BEFORE_CUE));
+    let describes = t.ends_ing && before.is_some_and(|(b, bits)| features.info[b].word && bits & (F_PASSIVE | F_SKIP_BEFORE_CUE) == 0);
     // "Users are being asked to reset …", "was asked about the rumours": a passive cue attributes
     // nothing unless its source follows ("was praised by …", which the rules read).
-    let passive = before.is_some_and(|b| is(b, F_PASSIVE)) && !t.ends_ing;
+    let passive = before.is_some_and(|(_, bits)| bits & F_PASSIVE != 0) && !t.ends_ing;
     !(known || function_word || noun || describes || passive)
 }
 
