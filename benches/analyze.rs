@@ -13,6 +13,12 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// The allocator the command-line tool uses (see Cargo.toml); `--features system-alloc` measures
+/// the platform's malloc instead.
+#[cfg(not(feature = "system-alloc"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const NAMES: [&str; 8] = [
     "Maria Lopez",
     "John Carter",

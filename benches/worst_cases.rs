@@ -16,6 +16,12 @@ use std::hint::black_box;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+/// The allocator the command-line tool uses (see Cargo.toml); `--features system-alloc` measures
+/// the platform's malloc instead.
+#[cfg(not(feature = "system-alloc"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "../fuzz/src/worst_inputs.rs"]
 mod worst;
 

@@ -12,6 +12,12 @@ mod train;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc, not the platform's malloc: a Report is many small strings, and with glibc's malloc
+/// freeing them cost more the bigger the heap grew, so a 10 MB text took more than 11 times as
+/// long as a 1 MB one (`make bench`; README, Speed).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "sourcelight", version, about = "Finds the claims in news articles that rest on anonymous or unverified sources.")]
 struct Cli {
