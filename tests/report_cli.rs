@@ -556,6 +556,9 @@ setTimeout(() => { console.error('timed out'); process.exit(3); }, 90000);
   const link = page.locator('#articles tbody tr a').first();
   const target = (await link.getAttribute('href')).slice(1);
   await link.click();
+  // The page opens the article on `hashchange`, which fires after the click returns: wait for it
+  // (a wrong page times out here and reports false below).
+  await page.waitForFunction((id) => document.getElementById(id).open, target, { timeout: 20000 }).catch(() => {});
   result.opened = await page.evaluate((id) => document.getElementById(id).open, target);
   result.problems = problems;
   console.log(JSON.stringify(result));
