@@ -392,8 +392,23 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
             // A cue inside what an earlier attribution in this sentence reports is nested in its claim
             // ("Trent told analysts that the airline now expects …"): the claim is the outer one's.
             let start = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
-            // A source that holds an earlier cue ("he said the US attacked") is no source.
-            let swallows_cue = a.source.is_some_and(|src| out[first_new..].iter().any(|o| src.overlaps(o.cue)));
+            // A source that holds an earlier cue ("he said the US attacked") is no source, unless that cue
+            // only describes the source in a relative clause ("Huffman, a member who wants Grayson out,
+            // said"): then the earlier attribution was the misreading, and goes.
+            let swallowed = |o: &RawAttribution| a.source.is_some_and(|src| src.overlaps(o.cue));
+            if out[first_new..].iter().any(swallowed) && out[first_new..].iter().filter(|o| swallowed(o)).all(|o| after_relative(text, &tokens, o.cue.start)) {
+                let mut k = first_new;
+                while k < out.len() {
+                    if swallowed(&out[k]) {
+                        out.remove(k);
+                        stances.remove(k - first_new);
+                        claim_lo.remove(k - first_new);
+                    } else {
+                        k += 1;
+                    }
+                }
+            }
+            let swallows_cue = out[first_new..].iter().any(swallowed);
             // A closing attribution after a comma or a quote (", the sources said.") is never nested.
             // (The last token ending by `start`, found by binary search: tokens are in order.)
             let closing = a.claim.end <= start && {
@@ -420,6 +435,12 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     }
     trim_claims(text, &mut out[first_new..], span);
     found
+}
+
+/// Does the word before the token starting at `at` open a relative clause ("who wants", "which holds")?
+fn after_relative(text: &str, tokens: &[Token], at: usize) -> bool {
+    let k = tokens.partition_point(|t| t.span.start < at);
+    k > 0 && tokens[k - 1].word && RELATIVE.contains(&lower(text, &tokens[k - 1]).as_str())
 }
 
 /// Is there a break between two clauses in the tokens `lo..hi` ("…, but", "; while")?
@@ -805,7 +826,12 @@ fn leading_name(text: &str, tokens: &[Token], limit: usize) -> Option<ByteSpan> 
     }
     // "There is no indication…", "It was…": a capitalised function word is no subject.
     let first = tokens.get(start).map(|t| lower(text, t)).unwrap_or_default();
-    if matches!(first.as_str(), "there" | "it" | "this" | "that" | "these" | "those" | "what" | "when" | "while" | "if" | "in" | "on" | "at" | "after" | "before" | "a" | "an" | "hay" | "es" | "esto" | "eso" | "en") {
+    // ("To report an outage, call…": nor is an infinitive or a preposition.)
+    if matches!(
+        first.as_str(),
+        "there" | "it" | "this" | "that" | "these" | "those" | "what" | "when" | "while" | "if" | "in" | "on" | "at" | "after" | "before" | "a" | "an"
+            | "to" | "for" | "with" | "from" | "by" | "as" | "of" | "hay" | "es" | "esto" | "eso" | "en" | "para" | "por" | "con" | "de" | "como"
+    ) {
         return None;
     }
     (k > start).then(|| ByteSpan::new(tokens[start].span.start, tokens[k - 1].span.end))
@@ -1264,6 +1290,22 @@ mod tests {
     fn inverted_source() {
         assert_eq!(en("“It is over,” said Maria Lopez, the union’s leader."), vec![triple("said", "Maria Lopez", "“It is over,”")]);
         assert_eq!(find("«Fue un error», dijo la ministra.", Language::Es), vec![triple("dijo", "la ministra", "«Fue un error»")]);
+    }
+
+    #[test]
+    fn a_cue_in_a_relative_clause_describes_the_source() {
+        // "wants" only says who Huffman is; "said" is the attribution, with the whole appositive as source.
+        assert_eq!(
+            en("Jared Huffman, a member of the caucus who wants Grayson removed, said he had heard that account."),
+            vec![triple("said", "Jared Huffman, a member of the caucus who wants Grayson removed", "he had heard that account.")]
+        );
+        // A cue that opens the sentence still keeps its source from swallowing it.
+        assert_eq!(en("He said the US attacked the port."), vec![triple("said", "He", "the US attacked the port.")]);
+    }
+
+    #[test]
+    fn a_reflexive_between_source_and_cue_is_stepped_over() {
+        assert_eq!(en("Cruz himself said the race was close."), vec![triple("said", "Cruz", "the race was close.")]);
     }
 
     #[test]

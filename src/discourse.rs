@@ -439,11 +439,32 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     } else if opens_sentence && phrase.words.len() == 1 && state.text[span.start..span.end].chars().next().is_some_and(char::is_uppercase) && !lex.pronouns.contains(phrase.head.as_str()) {
         // A single capitalised word opening the sentence ("Pell told investors"): a surname.
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
+    } else if opens_sentence && SPEECH_ONLY.contains(&cue_word.as_str()) && named_before_appositive(&state.text[span.start..span.end], lex) {
+        // "Hemsley, the co-author of a book on viral news, said": a capitalised name, then who they are
+        // (with a verb that only reports speech: "Brun, 26, claimed the jersey" is a race won).
+        (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
     } else {
         // "The episode recalls", "the airline expects": not a source we can name a kind for.
         return None;
     };
     Some(base(kind, Some(group), Some(phrase)))
+}
+
+/// Verbs that report nothing but speech or writing.
+const SPEECH_ONLY: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "explained", "explains", "wrote", "writes", "argued",
+    "argues", "insisted", "insists", "denied", "denies", "dijo", "afirmó", "aseguró", "señaló", "explicó", "añadió", "negó", "insistió",
+];
+
+/// A source that opens with one to three capitalised words and a comma ("Hemsley, the co-author…"),
+/// not an article or a pronoun ("The union, which…", "They, too,").
+fn named_before_appositive(source: &str, lex: &LanguageLexicon) -> bool {
+    let Some((name, _)) = source.split_once(',') else { return false };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !matches!(to_lowercase(words[0]).as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "el" | "la" | "los" | "las" | "un" | "una" | "este" | "esta")
+        && !lex.pronouns.contains(to_lowercase(words[0]).as_str())
 }
 
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
@@ -538,12 +559,26 @@ fn merge_same_source_in_sentence(out: &mut Vec<Resolved>, text: &str) {
     let mut merged: Vec<Resolved> = Vec::with_capacity(out.len());
     for r in out.drain(..) {
         if let Some(prev) = merged.iter_mut().rev().take(8).take_while(|p| p.sentence == r.sentence).find(|p| p.group.is_some() && p.group == r.group) {
-            prev.claim = trimmed(text, ByteSpan::new(prev.claim.start.min(r.claim.start), prev.claim.end.max(r.claim.end)));
+            // "The union, which wants higher pay, said …": the relative clause describes the source;
+            // the main verb is the cue, and what follows it the claim.
+            if after_relative_word(&text[..prev.cue.start]) && !after_relative_word(&text[..r.cue.start]) {
+                prev.cue = r.cue;
+                prev.cue_kind = r.cue_kind;
+                prev.claim = r.claim;
+            } else {
+                prev.claim = trimmed(text, ByteSpan::new(prev.claim.start.min(r.claim.start), prev.claim.end.max(r.claim.end)));
+            }
             continue;
         }
         merged.push(r);
     }
     *out = merged;
+}
+
+/// Does `before` end with a relative pronoun ("…, which", "…, who")?
+fn after_relative_word(before: &str) -> bool {
+    let last = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(last, "who" | "which" | "quien" | "quienes")
 }
 
 fn has_quote(text: &str, span: ByteSpan) -> bool {

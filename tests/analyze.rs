@@ -301,3 +301,28 @@ fn verbs_that_only_look_like_reporting() {
         assert_eq!(analyze(text, &Options::default()).claims.len(), 1, "{text}");
     }
 }
+
+#[test]
+fn a_capitalised_name_before_an_appositive_is_named() {
+    let report = analyze("Hemsley, the co-author of a book on viral news, said the days of one shared story are gone.", &Options::default());
+    assert_eq!(report.claims.len(), 1);
+    assert_eq!(report.claims[0].kind, Kind::Named);
+    assert_eq!(report.claims[0].source.as_ref().unwrap().text, "Hemsley, the co-author of a book on viral news");
+    // Only with a verb of speech: a rider who "claimed the jersey" won a race.
+    let race = analyze("Brun, 26, claimed the mountains jersey at the spring tour.", &Options::default());
+    assert!(race.claims.is_empty(), "{:?}", race.claims);
+}
+
+#[test]
+fn the_main_verb_is_the_cue_when_a_relative_clause_holds_another() {
+    let report = analyze("The union, which wants higher pay, said the talks had failed.", &Options::default());
+    assert_eq!(report.claims.len(), 1);
+    let claim = &report.claims[0];
+    assert_eq!((claim.kind, claim.cue.text.as_str(), claim.claim.text.as_str()), (Kind::Organisation, "said", "the talks had failed."));
+}
+
+#[test]
+fn an_infinitive_that_opens_a_sentence_is_no_source() {
+    let report = analyze("To report an outage, call the utility at 1-800-555-0147 or use its app.", &Options::default());
+    assert!(report.claims.is_empty(), "{:?}", report.claims);
+}
