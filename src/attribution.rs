@@ -935,7 +935,17 @@ fn recipient(text: &str, tokens: &[Token], k: usize, lex: &LanguageLexicon) -> O
     if m > n {
         return Some(skip_that(text, tokens, m));
     }
-    None
+    // "told radio host Hugh Hewitt on Wednesday that …": a few words ending in a role, perhaps the
+    // name after it, and then "that" or a colon — "told his son a story" is no report.
+    let Some(role_end) = (n..(n + 4).min(tokens.len())).take_while(|&r| tokens[r].word && !is_capitalised(text_of(text, &tokens[r]))).filter(|&r| lex.role_nouns.contains(lower(text, &tokens[r]).as_str())).last() else {
+        return None;
+    };
+    let mut e = role_end + 1;
+    while e < tokens.len() && tokens[e].word && is_capitalised(text_of(text, &tokens[e])) {
+        e += 1;
+    }
+    let after = skip_that(text, tokens, e);
+    (after > e && matches!(lower(text, &tokens[after - 1]).as_str(), "that" | "que" | ":")).then_some(after)
 }
 
 fn skip_that(text: &str, tokens: &[Token], mut k: usize) -> usize {
@@ -1306,6 +1316,16 @@ mod tests {
     #[test]
     fn a_reflexive_between_source_and_cue_is_stepped_over() {
         assert_eq!(en("Cruz himself said the race was close."), vec![triple("said", "Cruz", "the race was close.")]);
+    }
+
+    #[test]
+    fn told_a_role_and_a_name_then_that() {
+        assert_eq!(
+            en("Coulter told radio host Hugh Hewitt on Wednesday that her tweet was a joke."),
+            vec![triple("told", "Coulter", "her tweet was a joke.")]
+        );
+        // Without "that" or a colon a told role is no report: a story told to a son.
+        assert_eq!(en("Smith told his son a story about the war."), vec![]);
     }
 
     #[test]

@@ -86,7 +86,7 @@ fn is_call_sign(word: &str) -> bool {
         && (word.len() == letters.len() || matches!(&word[letters.len()..], "-TV" | "-FM" | "-AM"))
 }
 
-fn singular(word: &str) -> &str {
+pub fn singular(word: &str) -> &str {
     word.strip_suffix("es").filter(|w| w.ends_with('s') || w.ends_with('x') || w.ends_with("ch") || w.ends_with("or") || w.ends_with("ad") || w.ends_with("al") || w.ends_with("ón") || w.ends_with("es"))
         .or_else(|| word.strip_suffix('s'))
         .unwrap_or(word)

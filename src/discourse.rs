@@ -407,6 +407,14 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
                 None => (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s)),
             }
         }
+    } else if let Some(role) = plural_role(&phrase, lex).filter(|_| SPEECH_ONLY.contains(&cue_word.as_str())) {
+        // "the lawyers said": the named lawyers of the last few sentences, else people unnamed
+        // but in a position to know, like "officials said".
+        let named = state.recent(|g| g.kind == Kind::Named && s.saturating_sub(g.last_sentence) <= 6 && g.words.iter().any(|w| w == role || *w == phrase.head));
+        match named.or_else(|| state.recent(|g| g.kind == Kind::Anonymous && same_head(&g.head, &phrase.head))) {
+            Some(g) => (state.groups[g].kind, state.join(g, &phrase, s)),
+            None => (Kind::Anonymous, state.new_group(Kind::Anonymous, span, &phrase, s)),
+        }
     } else if let Some(role) = phrase.role.clone().filter(|_| phrase.definite) {
         // "the secretary said" after "Secretary of Defense Pete Hegseth".
         match state.recent(|g| g.kind == Kind::Named && g.words.iter().any(|w| w == &role)) {
@@ -450,10 +458,19 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     Some(base(kind, Some(group), Some(phrase)))
 }
 
-/// Verbs that report nothing but speech or writing.
+/// The singular role of a plural source of people, nobody named and no one's ("the lawyers",
+/// "prosecutors"; not "his lawyers", "Smith's attorneys").
+fn plural_role<'l>(phrase: &SourcePhrase, lex: &'l LanguageLexicon) -> Option<&'l str> {
+    if !phrase.plural || phrase.person.is_some() || phrase.institution || phrase.outlet.is_some() || possessive(phrase) || !phrase.head.ends_with('s') {
+        return None;
+    }
+    lex.role_nouns.get(crate::classify::singular(&phrase.head)).copied()
+}
+
+/// Verbs that report nothing but speech or writing ("argued" can be a quarrel: "the hosts argued after
+/// the show").
 const SPEECH_ONLY: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "explained", "explains", "wrote", "writes", "argued",
-    "argues", "insisted", "insists", "denied", "denies", "dijo", "afirmó", "aseguró", "señaló", "explicó", "añadió", "negó", "insistió",
+    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "explained", "explains", "wrote", "writes", "insisted", "insists", "denied", "denies", "dijo", "afirmó", "aseguró", "señaló", "explicó", "añadió", "negó", "insistió",
 ];
 
 /// A source that opens with one to three capitalised words and a comma ("Hemsley, the co-author…"),

@@ -326,3 +326,13 @@ fn an_infinitive_that_opens_a_sentence_is_no_source() {
     let report = analyze("To report an outage, call the utility at 1-800-555-0147 or use its app.", &Options::default());
     assert!(report.claims.is_empty(), "{:?}", report.claims);
 }
+
+#[test]
+fn plural_roles_are_unnamed_people_or_the_named_ones_just_quoted() {
+    let report = analyze("The lawyers said the company would return.", &Options::default());
+    assert_eq!(report.claims.iter().map(|c| c.kind).collect::<Vec<_>>(), vec![Kind::Anonymous]);
+    let text = "Maria Lopez, a lawyer for the families, said the plant had been warned. The lawyers said the company would appeal.";
+    let report = analyze(text, &Options::default());
+    assert_eq!(report.claims.iter().map(|c| c.kind).collect::<Vec<_>>(), vec![Kind::Named, Kind::Named]);
+    assert_eq!(report.claims[0].group, report.claims[1].group);
+}
