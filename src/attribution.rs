@@ -751,7 +751,7 @@ fn speech(
         }
         Left::Coordinated if !earlier_in_sentence => {
             // "Giles attempted to re-engage the campaign and said …": the sentence's subject, when it is a name.
-            let subject = leading_name(text, tokens, first)?;
+            let subject = leading_name(text, tokens, first, lex)?;
             let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
             Some((Some(subject), false, claim))
         }
@@ -763,7 +763,7 @@ fn speech(
         Left::Open if cue_word.ends_with("ing") && j > 0 && is_punct(text, &tokens[j - 1], &[',']) => {
             // "Trump defended the plan, saying it would work": the sentence's subject says it.
             let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
-            match leading_name(text, tokens, j - 1) {
+            match leading_name(text, tokens, j - 1, lex) {
                 Some(subject) => Some((Some(subject), false, claim)),
                 None => Some((None, true, claim)),
             }
@@ -811,17 +811,29 @@ fn speech(
     }
 }
 
-/// The capitalised name that opens a sentence ("But Trump defended…" → "Trump"), before token `limit`.
-fn leading_name(text: &str, tokens: &[Token], limit: usize) -> Option<ByteSpan> {
+/// The capitalised name that opens a sentence ("But Trump defended…" → "Trump"), before token `limit`;
+/// with the role after it ("The Florida senator sought…"), and after an opening phrase
+/// ("Before the convention, Cleveland Police Chief Calvin Williams lobbied…").
+fn leading_name(text: &str, tokens: &[Token], limit: usize, lex: &LanguageLexicon) -> Option<ByteSpan> {
     let mut k = 0;
     while k < limit && (!tokens[k].word || matches!(lower(text, &tokens[k]).as_str(), "but" | "and" | "so" | "yet" | "meanwhile" | "still" | "then")) {
         k += 1;
     }
+    if k < limit && OPENING_PHRASE.contains(&lower(text, &tokens[k]).as_str()) {
+        if let Some(comma) = (k + 1..limit.min(k + 10)).find(|&c| is_punct(text, &tokens[c], &[','])) {
+            k = comma + 1;
+        }
+    }
+    let the = k;
     if matches!(tokens.get(k).map(|t| lower(text, t)).as_deref(), Some("the")) {
         k += 1;
     }
     let start = k;
-    while k < limit && k - start < 4 && tokens[k].word && is_capitalised(text_of(text, &tokens[k])) {
+    // "On Friday, he joined …, saying": a subject pronoun after the opening phrase.
+    if k > 0 && k < limit && tokens[k].word && matches!(lower(text, &tokens[k]).as_str(), "he" | "she" | "they" | "él" | "ella") {
+        return Some(tokens[k].span);
+    }
+    while k < limit && k - start < 6 && tokens[k].word && is_capitalised(text_of(text, &tokens[k])) {
         k += 1;
     }
     // "There is no indication…", "It was…": a capitalised function word is no subject.
@@ -834,8 +846,21 @@ fn leading_name(text: &str, tokens: &[Token], limit: usize) -> Option<ByteSpan> 
     ) {
         return None;
     }
-    (k > start).then(|| ByteSpan::new(tokens[start].span.start, tokens[k - 1].span.end))
+    if k == start {
+        return None;
+    }
+    // "The Florida senator": the role the name qualifies is the subject's head, article and all.
+    let roles = tokens[k..limit].iter().take(2).take_while(|t| t.word && lex.role_nouns.contains(lower(text, t).as_str())).count();
+    if roles > 0 {
+        return Some(ByteSpan::new(tokens[the].span.start, tokens[k + roles - 1].span.end));
+    }
+    Some(ByteSpan::new(tokens[start].span.start, tokens[k - 1].span.end))
 }
+
+/// Words that open a phrase before a sentence's subject, up to a comma ("Before the vote, …").
+static OPENING_PHRASE: WordSet = WordSet::new(&[
+    "before", "after", "during", "in", "on", "at", "since", "following", "despite", "earlier", "later", "antes", "después", "durante", "tras",
+]);
 
 /// "has not been previously reported": a passive auxiliary a few words before the cue.
 fn passive_before(text: &str, tokens: &[Token], first: usize, language: Language) -> bool {
@@ -984,7 +1009,9 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
             let c = text_of(text, t);
             let abbreviation_dot = c == "." && i >= 2 && tokens[i - 2].word && is_abbreviation_word(text_of(text, &tokens[i - 2]));
             let inner = matches!(c, "’" | "'" | "&") && i >= 2 && tokens[i - 2].word;
-            if abbreviation_dot || inner {
+            // "42% say": a share of a poll.
+            let percent = c == "%" && i >= 2 && text_of(text, &tokens[i - 2]).bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            if abbreviation_dot || inner || percent {
                 i -= 1;
                 continue;
             }
@@ -1021,7 +1048,8 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
     // Drop leading time words: "On Monday the company said" → "the company".
     // Spanish "el"/"su"/"por" go only before a time word or "parte": "el lunes el ministro", "por su parte la
     // empresa" — "El consejero delegado" keeps its article.
-    let time_word_at = |k: usize| k < j && tokens[k].is(F_LEADING | F_DIGITS);
+    // ("42% say" keeps its number.)
+    let time_word_at = |k: usize| k < j && tokens[k].is(F_LEADING | F_DIGITS) && !tokens.get(k + 1).is_some_and(|t| text_of(text, t) == "%");
     while i < j && tokens[i].word && time_word_at(i) && i + 1 < j {
         let por_su_parte = i + 3 < j && lower(text, &tokens[i]) == "por" && lower(text, &tokens[i + 1]) == "su" && lower(text, &tokens[i + 2]) == "parte";
         if por_su_parte {
@@ -1120,6 +1148,10 @@ fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon)
                 return Some(person);
             }
         }
+        return None;
+    }
+    // "On Friday, he joined other Republicans …, saying": a clause with its own subject is no appositive.
+    if matches!(first_word.as_str(), "he" | "she" | "they" | "we" | "i" | "it" | "él" | "ella" | "ellos" | "ellas") {
         return None;
     }
     // "Mr. Trump, in a brief interview on Saturday, said": an aside, not part of the source.
@@ -1326,6 +1358,28 @@ mod tests {
         );
         // Without "that" or a colon a told role is no report: a story told to a son.
         assert_eq!(en("Smith told his son a story about the war."), vec![]);
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_takes_the_sentence_subject() {
+        assert_eq!(
+            en("Before the vote, Police Chief Calvin Ward lobbied to ban rifles downtown, saying the risk was too high."),
+            vec![triple("saying", "Police Chief Calvin Ward", "the risk was too high.")]
+        );
+        assert_eq!(
+            en("The Florida senator tried to calm the crowd, saying the heckler would not be hurt."),
+            vec![triple("saying", "The Florida senator", "the heckler would not be hurt.")]
+        );
+        // A clause with its own subject is no appositive of the opening phrase's noun.
+        assert_eq!(
+            en("On Friday, he joined other senators in criticising the deal, saying it had been rushed through the house."),
+            vec![triple("saying", "he", "it had been rushed through the house.")]
+        );
+    }
+
+    #[test]
+    fn a_share_of_a_poll_keeps_its_number() {
+        assert_eq!(en("On taxes, 42% say they are worse off."), vec![triple("say", "42%", "they are worse off.")]);
     }
 
     #[test]

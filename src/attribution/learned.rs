@@ -84,8 +84,8 @@ pub fn find_learned(text: &str, index: usize, sentence: &Sentence, lex: &Languag
     let source = match noun_phrase_before(text, &tokens, j, lex) {
         Left::Phrase(source) | Left::Relative(source) => Some(source),
         // "Clinton toured the plant and promised …", "Trump spoke for an hour, insisting …": the sentence's subject.
-        Left::Coordinated => leading_name(text, &tokens, first),
-        Left::Open if j > 0 && is_punct(text, &tokens[j - 1], &[',']) => leading_name(text, &tokens, j - 1),
+        Left::Coordinated => leading_name(text, &tokens, first, lex),
+        Left::Open if j > 0 && is_punct(text, &tokens[j - 1], &[',']) => leading_name(text, &tokens, j - 1, lex),
         Left::Open => None,
     };
     let Some(source) = source else {
