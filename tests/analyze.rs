@@ -336,3 +336,12 @@ fn plural_roles_are_unnamed_people_or_the_named_ones_just_quoted() {
     assert_eq!(report.claims.iter().map(|c| c.kind).collect::<Vec<_>>(), vec![Kind::Named, Kind::Named]);
     assert_eq!(report.claims[0].group, report.claims[1].group);
 }
+
+#[test]
+fn declining_an_interview_is_no_comment_but_declining_a_contract_is_not() {
+    let text = "Ms. Brainard declined to be interviewed for this article. A council spokeswoman, Nina Ortiz, declined comment beyond its filings. \
+The sponsor declined to renew its contract.";
+    let report = analyze(text, &Options::default());
+    let cues: Vec<&str> = report.claims.iter().map(|c| c.cue.text.as_str()).collect();
+    assert_eq!(cues, vec!["declined to be interviewed", "declined comment"]);
+}
