@@ -30,16 +30,18 @@ fn alphanumeric(c: char) -> bool {
     crate::wordset::is_alphanumeric(c)
 }
 
-// What an ASCII byte is to the tokenizer (non-ASCII characters are decoded and tested one by one).
+// What a byte is to the tokenizer: ASCII by this table, and `HIGH` for the bytes of other
+// characters, which are decoded and tested one by one (one table lookup a byte, no range test).
 const SPACE: u8 = 0;
 const ALNUM: u8 = 1;
 /// `joins`: '.', '\'', '-', '&'.
 const JOIN: u8 = 2;
 const PUNCT: u8 = 3;
+const HIGH: u8 = 4;
 
-/// The class of each ASCII byte: `char::is_whitespace`, `is_alphanumeric`, `joins` or neither.
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [PUNCT; 128];
+/// The class of each byte: for ASCII, `char::is_whitespace`, `is_alphanumeric`, `joins` or neither.
+const CLASS: [u8; 256] = {
+    let mut t = [HIGH; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -75,21 +77,20 @@ pub fn for_each_token(text: &str, span: ByteSpan, mut f: impl FnMut(Token)) {
     while i < bytes.len() {
         // ASCII by its byte's class, anything else decoded.
         let b = bytes[i];
-        let (c, len, alnum) = if b < 0x80 {
-            match ASCII_CLASS[b as usize] {
-                SPACE => {
-                    i += 1;
-                    continue;
-                }
-                class => (b as char, 1, class == ALNUM),
-            }
-        } else {
-            let (c, len) = char_at(piece, i);
-            if c.is_whitespace() {
-                i += len;
+        let (c, len, alnum) = match CLASS[b as usize] {
+            SPACE => {
+                i += 1;
                 continue;
             }
-            (c, len, alphanumeric(c))
+            HIGH => {
+                let (c, len) = char_at(piece, i);
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                (c, len, alphanumeric(c))
+            }
+            class => (b as char, 1, class == ALNUM),
         };
         if alnum {
             let end = word_end(piece, i + len, i);
@@ -111,27 +112,25 @@ pub fn for_each_token(text: &str, span: ByteSpan, mut f: impl FnMut(Token)) {
 fn word_end(piece: &str, mut end: usize, start: usize) -> usize {
     let bytes = piece.as_bytes();
     while end < bytes.len() {
-        let b = bytes[end];
         // Letters and digits of ASCII go by in a tight loop.
-        let (d, dlen) = if b < 0x80 {
-            match ASCII_CLASS[b as usize] {
-                ALNUM => {
-                    end += 1;
-                    continue;
-                }
-                JOIN => (b as char, 1),
-                _ => break,
-            }
-        } else {
-            let (d, dlen) = char_at(piece, end);
-            if alphanumeric(d) {
-                end += dlen;
+        let (d, dlen) = match CLASS[bytes[end] as usize] {
+            ALNUM => {
+                end += 1;
                 continue;
             }
-            if !joins(d) {
-                break;
+            JOIN => (bytes[end] as char, 1),
+            HIGH => {
+                let (d, dlen) = char_at(piece, end);
+                if alphanumeric(d) {
+                    end += dlen;
+                    continue;
+                }
+                if !joins(d) {
+                    break;
+                }
+                (d, dlen)
             }
-            (d, dlen)
+            _ => break,
         };
         // A joining character: join only when a letter or digit follows: "U.S.", "don't",
         // "al-Qaeda", "AT&T"; a trailing period stays with the word only for dotted abbreviations ("U.S.").
