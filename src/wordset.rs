@@ -170,13 +170,16 @@ const MAY_BE_SPACE: [bool; 256] = {
     t
 };
 
-/// `c.is_alphanumeric()`, without the Unicode tables for ASCII and for General Punctuation
-/// (U+2000–U+206F: curly quotes, dashes, ellipses, which news text is full of and which hold no
-/// letter or digit).
+/// `c.is_alphanumeric()`, without the Unicode tables for ASCII, for the accented letters of
+/// Latin-1 and Latin Extended-A (U+00C0–U+017F: every one a letter but × and ÷; Spanish and
+/// names are full of them), and for General Punctuation (U+2000–U+206F: curly quotes, dashes,
+/// ellipses, which news text is full of and which hold no letter or digit).
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{C0}'..='\u{17F}').contains(&c) {
+        c != '×' && c != '÷'
     } else if ('\u{2000}'..='\u{206F}').contains(&c) {
         false
     } else {
