@@ -111,14 +111,14 @@ pub fn for_each_token(text: &str, span: ByteSpan, mut f: impl FnMut(Token)) {
 #[inline(always)]
 fn word_end(piece: &str, mut end: usize, start: usize) -> usize {
     let bytes = piece.as_bytes();
-    while end < bytes.len() {
-        // Letters and digits of ASCII go by in a tight loop.
-        let (d, dlen) = match CLASS[bytes[end] as usize] {
-            ALNUM => {
-                end += 1;
-                continue;
-            }
-            JOIN => (bytes[end] as char, 1),
+    loop {
+        // Letters and digits of ASCII go by eight at a time.
+        end = ascii_alnum_end(bytes, end);
+        let Some(&b) = bytes.get(end) else {
+            break;
+        };
+        let (d, dlen) = match CLASS[b as usize] {
+            JOIN => (b as char, 1),
             HIGH => {
                 let (d, dlen) = char_at(piece, end);
                 if alphanumeric(d) {
@@ -145,6 +145,31 @@ fn word_end(piece: &str, mut end: usize, start: usize) -> usize {
         }
     }
     end
+}
+
+/// The end of the run of ASCII letters and digits at `at`: eight bytes at a time, each block tested
+/// at once (SWAR), then byte by byte for the last few.
+#[inline(always)]
+fn ascii_alnum_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // For bytes below 0x80 (no carry leaves a byte): the high bit of each byte in `lo..=hi`.
+    let within = |x: u64, lo: u64, hi: u64| x.wrapping_add(ONES * (0x80 - lo)) & !x.wrapping_add(ONES * (0x7F - hi));
+    while let Some(block) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        // Digits, or letters once `| 0x20` has lower-cased them; a byte of 0x80 or more is neither
+        // (its carry can only spoil the bytes after it, never the first one that fails).
+        let alnum = (within(x, 0x30, 0x39) | within(x | (ONES * 0x20), 0x61, 0x7A)) & !x & HIGH_BITS;
+        let other = !alnum & HIGH_BITS;
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && CLASS[bytes[at] as usize] == ALNUM {
+        at += 1;
+    }
+    at
 }
 
 /// Whether a punctuation token is a dash: em, en, or the typewriter's "--".
@@ -195,6 +220,21 @@ mod tests {
     #[test]
     fn non_latin_scripts() {
         assert_eq!(words("Él dijo «sí» 東京"), vec!["Él", "dijo", "«", "sí", "»", "東京"]);
+    }
+
+    #[test]
+    fn ascii_alnum_end_stops_at_the_first_other_byte() {
+        // Every byte value at every place of a block, and runs that cross blocks.
+        for len in 0..20 {
+            for other in 0..=255u8 {
+                let mut bytes = vec![b'a'; len];
+                bytes.extend([other, b'Z', b'9']);
+                bytes.extend(vec![b'q'; 9]);
+                let expected = bytes.iter().position(|&b| CLASS[b as usize] != ALNUM).unwrap_or(bytes.len());
+                assert_eq!(ascii_alnum_end(&bytes, 0), expected, "{len} {other:#x}");
+            }
+        }
+        assert_eq!(ascii_alnum_end(b"Az09az", 0), 6);
     }
 
     #[test]
