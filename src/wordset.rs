@@ -80,11 +80,10 @@ fn packed(word: &str) -> Option<u64> {
     if bytes.is_empty() || bytes.len() > 7 {
         return None;
     }
-    let mut key = (bytes.len() as u64) << 56;
-    for (i, &b) in bytes.iter().enumerate() {
-        key |= u64::from(b) << (8 * i);
-    }
-    Some(key)
+    // Copied into eight zeroed bytes and read as one integer: no shift and or a byte.
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    Some(u64::from_le_bytes(buf) | (bytes.len() as u64) << 56)
 }
 
 /// The word `packed` made `key` of.
