@@ -63,6 +63,14 @@ pub fn lowercase_may_change(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_uppercase();
     }
+    // Without the Unicode tables for what news text is full of: General Punctuation (curly quotes,
+    // dashes) holds no letter, and Latin-1's capitals are À–Þ but ×.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
+    if ('\u{C0}'..='\u{FF}').contains(&c) {
+        return c <= '\u{DE}' && c != '×';
+    }
     c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
 }
 

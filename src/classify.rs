@@ -5,7 +5,7 @@
 use crate::case::to_lowercase;
 use crate::lexicon::{LanguageLexicon, Lexicons};
 use crate::report::ByteSpan;
-use crate::tokens::{is_capitalised, strip_possessive, text_of, tokenize};
+use crate::tokens::{for_each_token, is_capitalised, strip_possessive, text_of};
 use crate::wordset::{lower_into, WordBits, WordSet};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
@@ -271,7 +271,13 @@ fn word_bits(lex: &LanguageLexicon) -> &'static WordBits {
 
 pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexicon, known: &Known) -> SourcePhrase {
     let shared = Lexicons::shared();
-    let raw: Vec<&str> = tokenize(text, span).iter().filter(|t| t.word).map(|t| strip_possessive(text_of(text, t))).collect();
+    // The words as the tokenizer finds them (no list of tokens first).
+    let mut raw: Vec<&str> = Vec::with_capacity(8);
+    for_each_token(text, span, |t| {
+        if t.word {
+            raw.push(strip_possessive(text_of(text, &t)));
+        }
+    });
     let mut p = SourcePhrase { words: raw.iter().map(|w| to_lowercase(w)).collect(), ..SourcePhrase::default() };
     // The phrase's words, read in place (the other fields are set beside them).
     let words = &p.words;

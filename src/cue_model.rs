@@ -304,15 +304,31 @@ impl TokenFeatures {
                 i.suffix3 = tail(3);
                 i.suffix2 = tail(2);
             } else {
+                // Lower-cased (a character may become several), then hashed in one pass that keeps
+                // the prefix's hash and the last three characters for the suffixes'.
                 buffer.clear();
                 for c in s.chars() {
-                    crate::case::push_lowercase(c, &mut buffer);
+                    if c.is_ascii() {
+                        buffer.push(c.to_ascii_lowercase());
+                    } else {
+                        crate::case::push_lowercase(c, &mut buffer);
+                    }
                 }
-                let n = buffer.chars().count();
-                i.lower = hash_chars(buffer.chars());
-                i.prefix4 = hash_chars(buffer.chars().take(4));
-                i.suffix3 = hash_chars(buffer.chars().skip(n.saturating_sub(3)));
-                i.suffix2 = hash_chars(buffer.chars().skip(n.saturating_sub(2)));
+                let (mut h, mut n, mut last) = (FNV_OFFSET, 0, ['\0'; 3]);
+                for c in buffer.chars() {
+                    h = fnv(h, u32::from(c));
+                    n += 1;
+                    if n == 4 {
+                        i.prefix4 = h;
+                    }
+                    last = [last[1], last[2], c];
+                }
+                i.lower = h;
+                if n < 4 {
+                    i.prefix4 = h;
+                }
+                i.suffix3 = hash_chars(last[3 - n.min(3)..].iter().copied());
+                i.suffix2 = hash_chars(last[3 - n.min(2)..].iter().copied());
             }
             if word {
                 let b = s.as_bytes();
@@ -515,6 +531,29 @@ mod tests {
         assert_eq!(a.features(6)[0], b.features(1)[0]);
         assert_ne!(a.features(6)[1], b.features(1)[1] ^ 1);
         assert_ne!(a.features(6), b.features(1));
+    }
+
+    #[test]
+    fn a_non_ascii_word_hashes_its_lower_case_characters() {
+        let text = "Él dijo ÁÉÍ según Ñandú İstanbul’s x’y ΣΑΣ";
+        let (tokens, f) = sentence_features(text, ByteSpan::new(0, text.len()), false);
+        let mut seen = 0;
+        for (t, info) in tokens.iter().zip(&f.info) {
+            let word = &text[t.span.start..t.span.end];
+            if !t.word || word.is_ascii() {
+                continue;
+            }
+            let mut lower = String::new();
+            word.chars().for_each(|c| crate::case::push_lowercase(c, &mut lower));
+            let lower: Vec<char> = lower.chars().collect();
+            let (hash, n) = (|chars: &[char]| hash_chars(chars.iter().copied()), lower.len());
+            assert_eq!(info.lower, hash(&lower), "{word}");
+            assert_eq!(info.prefix4, hash(&lower[..n.min(4)]), "{word}");
+            assert_eq!(info.suffix3, hash(&lower[n.saturating_sub(3)..]), "{word}");
+            assert_eq!(info.suffix2, hash(&lower[n.saturating_sub(2)..]), "{word}");
+            seen += 1;
+        }
+        assert_eq!(seen, 7);
     }
 
     #[test]

@@ -598,8 +598,16 @@ fn after_relative_word(before: &str) -> bool {
     matches!(last, "who" | "which" | "quien" | "quienes")
 }
 
+/// A `“` `”` `"` `«` or `»` in `text[span]`, looked for by bytes (no character decoded): `"`, and
+/// the UTF-8 of `“` `”` (E2 80 9C, E2 80 9D) and `«` `»` (C2 AB, C2 BB).
 fn has_quote(text: &str, span: ByteSpan) -> bool {
-    text[span.start..span.end].chars().any(|c| matches!(c, '“' | '”' | '"' | '«' | '»'))
+    let bytes = &text.as_bytes()[span.start..span.end];
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'"' => true,
+        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x9C | 0x9D)),
+        0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    })
 }
 
 /// Quoted sentences with no cue of their own continue the attribution next to them:
@@ -689,4 +697,17 @@ fn add_continuations(text: &str, sentences: &[Sentence], out: &mut Vec<Resolved>
             r
         })
         .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn has_quote_finds_the_quote_marks_and_nothing_like_them() {
+        let chars_test = |s: &str| s.chars().any(|c| matches!(c, '“' | '”' | '"' | '«' | '»'));
+        for s in ["“A", "B”", "say \"C", "«D", "E»", "it’s — © ‘x’ „y", "plain", "", "é ñ ¿"] {
+            assert_eq!(has_quote(s, ByteSpan::new(0, s.len())), chars_test(s), "{s:?}");
+        }
+    }
 }

@@ -139,7 +139,7 @@ fn fill(out: &mut String, phrase: &str, words: &[&str]) {
 fn split_blank(s: &str) -> (&str, Option<&str>) {
     let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = s[from..].find('{') {
+    while let Some(i) = bytes[from..].iter().position(|&b| b == b'{') {
         let at = from + i;
         if bytes.get(at + 1) == Some(&b'}') {
             return (&s[..at], Some(&s[at + 2..]));

@@ -2,8 +2,7 @@
 //! `#` comments (dropped by `build.rs` before they are compiled in), parsed once into matchers
 //! and word sets.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{Input, MatchKind};
+use aho_corasick::MatchKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
@@ -132,11 +131,16 @@ fn capitalised(phrase: &str) -> Option<String> {
 
 // One concrete automaton type, not `AhoCorasick`: that wrapper holds a `dyn` automaton, which
 // links every kind's search and build code (and their Debug impls) into the wasm whatever is used.
-// Natively, a full DFA: faster over every sentence, worth its few milliseconds to build. In the
-// browser the worker may start often and memory is dearer, so wasm keeps the compact contiguous NFA
-// (what `AhoCorasick` chose there for lexicons of over 100 phrases). Both find the same matches.
+// Natively, a full DFA, flattened into our own table (`dfa.rs`): faster over every sentence, worth
+// its few milliseconds to build. In the browser the worker may start often and memory is dearer, so
+// wasm keeps the compact contiguous NFA (what `AhoCorasick` chose there for lexicons of over 100
+// phrases). Both find the same matches.
 #[cfg(not(target_arch = "wasm32"))]
-use aho_corasick::dfa::{Builder as MatcherBuilder, DFA as Matcher};
+mod dfa;
+#[cfg(not(target_arch = "wasm32"))]
+use aho_corasick::dfa::Builder as MatcherBuilder;
+#[cfg(not(target_arch = "wasm32"))]
+type Matcher = dfa::FlatDfa;
 #[cfg(target_arch = "wasm32")]
 use aho_corasick::nfa::contiguous::{Builder as MatcherBuilder, NFA as Matcher};
 
@@ -158,13 +162,23 @@ fn automaton<K: Copy>(groups: &[(K, &'static str)]) -> (Matcher, Vec<K>) {
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .unwrap_or_else(|_| panic!("lexicon phrases build an automaton"));
+    #[cfg(not(target_arch = "wasm32"))]
+    let matcher = dfa::FlatDfa::new(&matcher);
     (matcher, kinds)
 }
 
 /// Every leftmost-longest match of `matcher` in `text`, in order.
+#[cfg(not(target_arch = "wasm32"))]
 fn find_iter<'a>(matcher: &'a Matcher, text: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    matcher.find_iter(text)
+}
+
+/// Every leftmost-longest match of `matcher` in `text`, in order.
+#[cfg(target_arch = "wasm32")]
+fn find_iter<'a>(matcher: &'a Matcher, text: &'a str) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    use aho_corasick::automaton::Automaton;
     // Only anchored searches on an unanchored-only automaton can fail.
-    matcher.try_find_iter(Input::new(text)).unwrap_or_else(|_| unreachable!("an unanchored search cannot fail"))
+    matcher.try_find_iter(aho_corasick::Input::new(text)).unwrap_or_else(|_| unreachable!("an unanchored search cannot fail"))
 }
 
 /// One language's lexicon.

@@ -30,16 +30,18 @@ fn alphanumeric(c: char) -> bool {
     crate::wordset::is_alphanumeric(c)
 }
 
-// What an ASCII byte is to the tokenizer (non-ASCII characters are decoded and tested one by one).
+// What a byte is to the tokenizer: ASCII by this table, and `HIGH` for the bytes of other
+// characters, which are decoded and tested one by one (one table lookup a byte, no range test).
 const SPACE: u8 = 0;
 const ALNUM: u8 = 1;
 /// `joins`: '.', '\'', '-', '&'.
 const JOIN: u8 = 2;
 const PUNCT: u8 = 3;
+const HIGH: u8 = 4;
 
-/// The class of each ASCII byte: `char::is_whitespace`, `is_alphanumeric`, `joins` or neither.
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [PUNCT; 128];
+/// The class of each byte: for ASCII, `char::is_whitespace`, `is_alphanumeric`, `joins` or neither.
+const CLASS: [u8; 256] = {
+    let mut t = [HIGH; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -75,21 +77,20 @@ pub fn for_each_token(text: &str, span: ByteSpan, mut f: impl FnMut(Token)) {
     while i < bytes.len() {
         // ASCII by its byte's class, anything else decoded.
         let b = bytes[i];
-        let (c, len, alnum) = if b < 0x80 {
-            match ASCII_CLASS[b as usize] {
-                SPACE => {
-                    i += 1;
-                    continue;
-                }
-                class => (b as char, 1, class == ALNUM),
-            }
-        } else {
-            let (c, len) = char_at(piece, i);
-            if c.is_whitespace() {
-                i += len;
+        let (c, len, alnum) = match CLASS[b as usize] {
+            SPACE => {
+                i += 1;
                 continue;
             }
-            (c, len, alphanumeric(c))
+            HIGH => {
+                let (c, len) = char_at(piece, i);
+                if c.is_whitespace() {
+                    i += len;
+                    continue;
+                }
+                (c, len, alphanumeric(c))
+            }
+            class => (b as char, 1, class == ALNUM),
         };
         if alnum {
             let end = word_end(piece, i + len, i);
@@ -110,28 +111,26 @@ pub fn for_each_token(text: &str, span: ByteSpan, mut f: impl FnMut(Token)) {
 #[inline(always)]
 fn word_end(piece: &str, mut end: usize, start: usize) -> usize {
     let bytes = piece.as_bytes();
-    while end < bytes.len() {
-        let b = bytes[end];
-        // Letters and digits of ASCII go by in a tight loop.
-        let (d, dlen) = if b < 0x80 {
-            match ASCII_CLASS[b as usize] {
-                ALNUM => {
-                    end += 1;
+    loop {
+        // Letters and digits of ASCII go by eight at a time.
+        end = ascii_alnum_end(bytes, end);
+        let Some(&b) = bytes.get(end) else {
+            break;
+        };
+        let (d, dlen) = match CLASS[b as usize] {
+            JOIN => (b as char, 1),
+            HIGH => {
+                let (d, dlen) = char_at(piece, end);
+                if alphanumeric(d) {
+                    end += dlen;
                     continue;
                 }
-                JOIN => (b as char, 1),
-                _ => break,
+                if !joins(d) {
+                    break;
+                }
+                (d, dlen)
             }
-        } else {
-            let (d, dlen) = char_at(piece, end);
-            if alphanumeric(d) {
-                end += dlen;
-                continue;
-            }
-            if !joins(d) {
-                break;
-            }
-            (d, dlen)
+            _ => break,
         };
         // A joining character: join only when a letter or digit follows: "U.S.", "don't",
         // "al-Qaeda", "AT&T"; a trailing period stays with the word only for dotted abbreviations ("U.S.").
@@ -146,6 +145,31 @@ fn word_end(piece: &str, mut end: usize, start: usize) -> usize {
         }
     }
     end
+}
+
+/// The end of the run of ASCII letters and digits at `at`: eight bytes at a time, each block tested
+/// at once (SWAR), then byte by byte for the last few.
+#[inline(always)]
+fn ascii_alnum_end(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // For bytes below 0x80 (no carry leaves a byte): the high bit of each byte in `lo..=hi`.
+    let within = |x: u64, lo: u64, hi: u64| x.wrapping_add(ONES * (0x80 - lo)) & !x.wrapping_add(ONES * (0x7F - hi));
+    while let Some(block) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        // Digits, or letters once `| 0x20` has lower-cased them; a byte of 0x80 or more is neither
+        // (its carry can only spoil the bytes after it, never the first one that fails).
+        let alnum = (within(x, 0x30, 0x39) | within(x | (ONES * 0x20), 0x61, 0x7A)) & !x & HIGH_BITS;
+        let other = !alnum & HIGH_BITS;
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && CLASS[bytes[at] as usize] == ALNUM {
+        at += 1;
+    }
+    at
 }
 
 /// Whether a punctuation token is a dash: em, en, or the typewriter's "--".
@@ -196,6 +220,21 @@ mod tests {
     #[test]
     fn non_latin_scripts() {
         assert_eq!(words("Él dijo «sí» 東京"), vec!["Él", "dijo", "«", "sí", "»", "東京"]);
+    }
+
+    #[test]
+    fn ascii_alnum_end_stops_at_the_first_other_byte() {
+        // Every byte value at every place of a block, and runs that cross blocks.
+        for len in 0..20 {
+            for other in 0..=255u8 {
+                let mut bytes = vec![b'a'; len];
+                bytes.extend([other, b'Z', b'9']);
+                bytes.extend(vec![b'q'; 9]);
+                let expected = bytes.iter().position(|&b| CLASS[b as usize] != ALNUM).unwrap_or(bytes.len());
+                assert_eq!(ascii_alnum_end(&bytes, 0), expected, "{len} {other:#x}");
+            }
+        }
+        assert_eq!(ascii_alnum_end(b"Az09az", 0), 6);
     }
 
     #[test]
