@@ -71,7 +71,7 @@ pub fn lowercase_may_change(c: char) -> bool {
     if ('\u{C0}'..='\u{FF}').contains(&c) {
         return c <= '\u{DE}' && c != '×';
     }
-    c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase())
+    c.is_uppercase() || (crate::wordset::is_alphabetic(c) && !c.is_lowercase())
 }
 
 /// Whether the first character of `chars` that is not case-ignorable is cased.

@@ -181,7 +181,7 @@ struct Word {
 struct Words(Vec<Word>);
 
 fn word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '-')
+    crate::wordset::is_alphanumeric(c) || matches!(c, '\'' | '-')
 }
 
 impl Words {
@@ -419,7 +419,7 @@ const SELF_REGARD_ES: &[&[Slot]] = &[
 /// Lower-case words of `text`, apostrophes kept inside words, and "he's" read as "he is".
 fn plain_words(text: &str) -> Vec<String> {
     let mut words = Vec::new();
-    for w in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+    for w in text.split(|c: char| !(crate::wordset::is_alphanumeric(c) || c == '\'' || c == '’')) {
         let w = to_lowercase(w.trim_matches(|c| c == '\'' || c == '’')).replace('’', "'");
         match w.strip_suffix("'s").filter(|b| matches!(*b, "he" | "she")) {
             Some(base) => {

@@ -67,7 +67,7 @@ static TITLES: WordSet = WordSet::new(&[
 fn is_acronym(word: &str) -> bool {
     // Two to six letters, all upper case (counted without collecting them).
     let mut letters = 0;
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
+    for c in word.chars().filter(|&c| crate::wordset::is_alphabetic(c)) {
         letters += 1;
         if letters > 6 || !c.is_uppercase() {
             // Past six letters it is no acronym; a lower-case letter rules it out whatever the count.

@@ -14,7 +14,7 @@ pub fn detect(text: &str) -> Language {
     let (mut en, mut es) = (0u32, 0u32);
     // Lower-cased into one buffer (the lists hold plain Latin words: see `lower_into`).
     let mut buf = String::new();
-    for word in text[..end].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 6) {
+    for word in text[..end].split(|c: char| !crate::wordset::is_alphabetic(c)).filter(|w| !w.is_empty() && w.len() <= 6) {
         let lower = crate::wordset::lower_into(word, &mut buf);
         if ENGLISH.contains(&lower) {
             en += 1;

@@ -71,7 +71,7 @@ fn can_open_sentence(c: char) -> bool {
     c.is_uppercase()
         || c.is_ascii_digit()
         || matches!(c, '“' | '"' | '«' | '‘' | '\'' | '(' | '[' | '¿' | '¡' | '—' | '–' | '-')
-        || (!c.is_alphabetic() && !c.is_ascii_punctuation() && !c.is_whitespace() && c as u32 > 0x2E7F)
+        || (!crate::wordset::is_alphabetic(c) && !c.is_ascii_punctuation() && !c.is_whitespace() && c as u32 > 0x2E7F)
 }
 
 /// Segments `text` into sentences with their paragraph and quote state.
@@ -281,7 +281,7 @@ fn is_abbreviation(line: &str, dot: usize, next: &str, lex: &Lexicons, scratch: 
     let word_start = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .take_while(|&(_, c)| crate::wordset::is_alphanumeric(c) || c == '.')
         .take(32)
         .last()
         .map(|(i, _)| i)
@@ -296,9 +296,9 @@ fn is_abbreviation(line: &str, dot: usize, next: &str, lex: &Lexicons, scratch: 
     // Lower case for the word lists (which hold plain Latin words: see `lower_into`).
     let lower = crate::wordset::lower_into(word, &mut scratch.word);
     let opener = |scratch_next: &mut String| {
-        let start = next.find(|c: char| c.is_alphanumeric()).unwrap_or(next.len());
+        let start = next.find(crate::wordset::is_alphanumeric).unwrap_or(next.len());
         let rest = &next[start..];
-        let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let end = rest.find(|c: char| !crate::wordset::is_alphanumeric(c)).unwrap_or(rest.len());
         lex.is_sentence_opener(crate::wordset::lower_into(&rest[..end], scratch_next))
     };
     match lex.abbreviation(lower) {
