@@ -437,6 +437,41 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     found
 }
 
+/// Where a time phrase that ends right before token `j` starts ("last week", "at the time", "less
+/// than two weeks ago"), or `j` when there is none; a word must stay before it for a subject.
+fn before_time_phrase(text: &str, tokens: &[Token], j: usize) -> usize {
+    let words = |from: usize| from >= 1 && tokens[from..j].iter().all(|t| t.word);
+    let w = |k: usize| lower(text, &tokens[k]);
+    if j >= 4 && words(j - 3) && w(j - 3) == "at" && w(j - 2) == "the" && w(j - 1) == "time" {
+        return j - 3;
+    }
+    if j >= 3 && words(j - 2) && matches!(w(j - 2).as_str(), "last" | "this" | "earlier" | "later") && TIME_NOUNS.contains(&w(j - 1).as_str()) {
+        return j - 2;
+    }
+    if j >= 4 && words(j - 3) && w(j - 1) == "ago" && TIME_NOUNS.contains(&crate::classify::singular(&w(j - 2))) {
+        let count = w(j - 3);
+        let counted = count.bytes().all(|b| b.is_ascii_digit()) || COUNT_WORDS.contains(&count.as_str());
+        if !counted {
+            return j;
+        }
+        let mut k = j - 3;
+        if k >= 2 && words(k - 1) && w(k - 1) == "a" {
+            k -= 1;
+        } else if k >= 3 && words(k - 2) && w(k - 1) == "than" && matches!(w(k - 2).as_str(), "less" | "more") {
+            k -= 2;
+        }
+        return k;
+    }
+    j
+}
+
+/// The time nouns of `before_time_phrase`, singular.
+static TIME_NOUNS: WordSet = WordSet::new(&[
+    "week", "month", "year", "weekend", "night", "day", "spring", "summer", "fall", "autumn", "winter", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+]);
+static COUNT_WORDS: WordSet = WordSet::new(&["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "few", "several", "many"]);
+
 /// Does the word before the token starting at `at` open a relative clause ("who wants", "which holds")?
 fn after_relative(text: &str, tokens: &[Token], at: usize) -> bool {
     let k = tokens.partition_point(|t| t.span.start < at);
@@ -715,6 +750,8 @@ fn speech(
             j -= 1;
         }
     }
+    // "Trump last week said", "Trump at the time said", "the department two weeks ago said".
+    j = before_time_phrase(text, tokens, j);
     let left = noun_phrase_before(text, tokens, j, lex);
     let after_cue = last + 1;
     match left {
@@ -1380,6 +1417,17 @@ mod tests {
     #[test]
     fn a_share_of_a_poll_keeps_its_number() {
         assert_eq!(en("On taxes, 42% say they are worse off."), vec![triple("say", "42%", "they are worse off.")]);
+    }
+
+    #[test]
+    fn a_time_phrase_between_subject_and_verb_is_stepped_over() {
+        assert_eq!(en("Trump last week said the deal was off."), vec![triple("said", "Trump", "the deal was off.")]);
+        assert_eq!(en("The ministry at the time said the deal was off."), vec![triple("said", "The ministry", "the deal was off.")]);
+        assert_eq!(
+            en("The State Department less than two weeks ago said the deal was off."),
+            vec![triple("said", "The State Department", "the deal was off.")]
+        );
+        assert_eq!(en("Last week said nothing."), vec![]);
     }
 
     #[test]
