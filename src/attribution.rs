@@ -1173,10 +1173,19 @@ fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon)
     if matches!(first_word.as_str(), "and" | "y") && tokens.get(k + 1).is_some_and(|t| matches!(lower(text, t).as_str(), "who" | "que" | "quien")) {
         first_word = Lower(std::borrow::Cow::Borrowed("who"));
     }
-    let name = match noun_phrase_before(text, tokens, k - 1, lex) {
+    let mut name = match noun_phrase_before(text, tokens, k - 1, lex) {
         Left::Phrase(s) | Left::Relative(s) => s,
         _ => return None,
     };
+    // "Sanders, meanwhile, who leads the race, said": the name is before the aside word.
+    let aside_at = tokens.partition_point(|t| t.span.start < name.start);
+    let relative_clause = matches!(first_word.as_str(), "who" | "whose" | "which" | "quien" | "que");
+    if relative_clause && aside_at >= 2 && aside_at + 1 == k - 1 && INTERJECTIONS.contains(&lower(text, &tokens[aside_at]).as_str()) && is_punct(text, &tokens[aside_at - 1], &[',']) {
+        name = match noun_phrase_before(text, tokens, aside_at - 1, lex) {
+            Left::Phrase(s) => s,
+            _ => return None,
+        };
+    }
     // "Felix Okoro, 58, who rode out the storm, told…": an age between commas belongs to the name before it.
     if text[name.start..name.end].chars().all(|c| c.is_ascii_digit()) {
         let age_start = tokens.iter().position(|t| t.span.start == name.start)?;
@@ -1428,6 +1437,14 @@ mod tests {
             vec![triple("said", "The State Department", "the deal was off.")]
         );
         assert_eq!(en("Last week said nothing."), vec![]);
+    }
+
+    #[test]
+    fn an_aside_word_before_a_relative_clause_is_not_the_name() {
+        assert_eq!(
+            en("Sanders, meanwhile, who leads the race, said the deal was off."),
+            vec![triple("said", "Sanders", "the deal was off.")]
+        );
     }
 
     #[test]
