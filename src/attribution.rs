@@ -51,6 +51,11 @@ static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "según",
 ]);
 static RELATIVE: WordSet = WordSet::new(&["who", "which", "quien", "quienes"]);
+
+/// A relative pronoun that opens a clause describing a source ("who leads the union", "which wants").
+pub(crate) fn is_relative_pronoun(word: &str) -> bool {
+    RELATIVE.contains(&word)
+}
 /// Verbs that also take a plain object ("claimed the seat", "apuntó algo"): a possessive, a number or
 /// a direction after them is that object, not a claim.
 static STRICT_OBJECT: WordSet = WordSet::new(&[
@@ -475,7 +480,7 @@ static COUNT_WORDS: WordSet = WordSet::new(&["one", "two", "three", "four", "fiv
 /// Does the word before the token starting at `at` open a relative clause ("who wants", "which holds")?
 fn after_relative(text: &str, tokens: &[Token], at: usize) -> bool {
     let k = tokens.partition_point(|t| t.span.start < at);
-    k > 0 && tokens[k - 1].word && RELATIVE.contains(&lower(text, &tokens[k - 1]).as_str())
+    k > 0 && tokens[k - 1].word && is_relative_pronoun(&lower(text, &tokens[k - 1]))
 }
 
 /// Is there a break between two clauses in the tokens `lo..hi` ("…, but", "; while")?

@@ -478,10 +478,12 @@ const SPEECH_ONLY: &[&str] = &[
 fn named_before_appositive(source: &str, lex: &LanguageLexicon) -> bool {
     let Some((name, _)) = source.split_once(',') else { return false };
     let words: Vec<&str> = name.split_whitespace().collect();
-    (1..=3).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !matches!(to_lowercase(words[0]).as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "el" | "la" | "los" | "las" | "un" | "una" | "este" | "esta")
-        && !lex.pronouns.contains(to_lowercase(words[0]).as_str())
+    if !(1..=3).contains(&words.len()) || !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return false;
+    }
+    let first = to_lowercase(words[0]);
+    !matches!(first.as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "el" | "la" | "los" | "las" | "un" | "una" | "este" | "esta")
+        && !lex.pronouns.contains(first.as_str())
 }
 
 /// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
@@ -594,8 +596,8 @@ fn merge_same_source_in_sentence(out: &mut Vec<Resolved>, text: &str) {
 
 /// Does `before` end with a relative pronoun ("…, which", "…, who")?
 fn after_relative_word(before: &str) -> bool {
-    let last = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    matches!(last, "who" | "which" | "quien" | "quienes")
+    let last = before.trim_end().rsplit(|c: char| !crate::wordset::is_alphanumeric(c)).next().unwrap_or("");
+    crate::attribution::is_relative_pronoun(last)
 }
 
 /// A `“` `”` `"` `«` or `»` in `text[span]`, looked for by bytes (no character decoded): `"`, and

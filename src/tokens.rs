@@ -1,6 +1,7 @@
 //! Words and punctuation of one sentence, as byte spans of the text.
 
 use crate::report::ByteSpan;
+use crate::wordset::{ALNUM, CLASS, HIGH, JOIN, SPACE};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -29,35 +30,6 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 fn alphanumeric(c: char) -> bool {
     crate::wordset::is_alphanumeric(c)
 }
-
-// What a byte is to the tokenizer: ASCII by this table, and `HIGH` for the bytes of other
-// characters, which are decoded and tested one by one (one table lookup a byte, no range test).
-const SPACE: u8 = 0;
-const ALNUM: u8 = 1;
-/// `joins`: '.', '\'', '-', '&'.
-const JOIN: u8 = 2;
-const PUNCT: u8 = 3;
-const HIGH: u8 = 4;
-
-/// The class of each byte: for ASCII, `char::is_whitespace`, `is_alphanumeric`, `joins` or neither.
-const CLASS: [u8; 256] = {
-    let mut t = [HIGH; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-            SPACE
-        } else if c.is_ascii_alphanumeric() {
-            ALNUM
-        } else if matches!(c, b'.' | b'\'' | b'-' | b'&') {
-            JOIN
-        } else {
-            PUNCT
-        };
-        b += 1;
-    }
-    t
-};
 
 /// Tokens of `text[span]`, with spans in `text`'s offsets.
 pub fn tokenize(text: &str, span: ByteSpan) -> Vec<Token> {

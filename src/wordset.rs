@@ -197,16 +197,8 @@ const MAY_BE_SPACE: [bool; 256] = {
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
-    } else if ('\u{C0}'..='\u{17F}').contains(&c) {
-        c != '×' && c != '÷'
-    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
-        false
-    } else if LETTER_BLOCKS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)) {
-        true
-    } else if NO_LETTER_BLOCKS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)) {
-        false
     } else {
-        c.is_alphanumeric()
+        known_letter(c).unwrap_or_else(|| c.is_alphanumeric())
     }
 }
 
@@ -215,16 +207,24 @@ pub fn is_alphanumeric(c: char) -> bool {
 pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
-    } else if ('\u{C0}'..='\u{17F}').contains(&c) {
-        c != '×' && c != '÷'
-    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
-        false
-    } else if LETTER_BLOCKS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)) {
-        true
-    } else if NO_LETTER_BLOCKS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)) {
-        false
     } else {
-        c.is_alphabetic()
+        known_letter(c).unwrap_or_else(|| c.is_alphabetic())
+    }
+}
+
+/// Whether a non-ASCII `c` is a letter, when it lies in a run answered without std's tables.
+#[inline]
+fn known_letter(c: char) -> Option<bool> {
+    if ('\u{C0}'..='\u{17F}').contains(&c) {
+        Some(c != '×' && c != '÷')
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        Some(false)
+    } else if LETTER_BLOCKS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)) {
+        Some(true)
+    } else if NO_LETTER_BLOCKS.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -295,7 +295,7 @@ pub fn count_words(s: &str, limit: usize) -> usize {
                     alphanumeric = true;
                     i += 1;
                 }
-                OTHER => i += 1,
+                JOIN | PUNCT => i += 1,
                 SPACE => break,
                 _ => {
                     let c = s[i..].chars().next().unwrap_or(' ');
@@ -316,14 +316,19 @@ pub fn count_words(s: &str, limit: usize) -> usize {
     }
 }
 
-const OTHER: u8 = 0;
-const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
-const HIGH: u8 = 3;
+// What a byte is to the tokenizer (`tokens.rs`) and to `count_words`: ASCII by this table, and
+// `HIGH` for the bytes of other characters, which are decoded and tested one by one (one table
+// lookup a byte, no range test).
+pub(crate) const SPACE: u8 = 0;
+pub(crate) const ALNUM: u8 = 1;
+/// `tokens::joins`: '.', '\'', '-', '&'.
+pub(crate) const JOIN: u8 = 2;
+pub(crate) const PUNCT: u8 = 3;
+pub(crate) const HIGH: u8 = 4;
 
-/// Each byte's class for `count_words`: ASCII white space, ASCII letter or digit, other ASCII,
-/// or the start (or rest) of a multi-byte character.
-const CLASS: [u8; 256] = {
+/// The class of each byte: for ASCII, `char::is_whitespace`, `is_alphanumeric`, joining mark or
+/// other punctuation.
+pub(crate) const CLASS: [u8; 256] = {
     let mut t = [HIGH; 256];
     let mut b = 0;
     while b < 0x80 {
@@ -332,8 +337,10 @@ const CLASS: [u8; 256] = {
             SPACE
         } else if c.is_ascii_alphanumeric() {
             ALNUM
+        } else if matches!(c, b'.' | b'\'' | b'-' | b'&') {
+            JOIN
         } else {
-            OTHER
+            PUNCT
         };
         b += 1;
     }
