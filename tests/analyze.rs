@@ -345,3 +345,23 @@ The sponsor declined to renew its contract.";
     let cues: Vec<&str> = report.claims.iter().map(|c| c.cue.text.as_str()).collect();
     assert_eq!(cues, vec!["declined to be interviewed", "declined comment"]);
 }
+
+/// (source, cue) of every claim.
+fn sources_and_cues(text: &str) -> Vec<(String, String)> {
+    analyze(text, &Options::default())
+        .claims
+        .iter()
+        .map(|c| (c.source.as_ref().map_or(String::new(), |s| s.text.clone()), c.cue.text.clone()))
+        .collect()
+}
+
+#[test]
+fn a_manner_adverb_between_a_source_and_its_cue_is_stepped_over() {
+    let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+    assert_eq!(
+        sources_and_cues("Governor Pell jokingly said the budget was “a love letter to accountants.” The mayor sometimes says the opposite."),
+        pairs(&[("Governor Pell", "said"), ("The mayor", "says")])
+    );
+    // "family" ends like an adverb but is the source.
+    assert_eq!(sources_and_cues("The family said the inquiry was a whitewash."), pairs(&[("The family", "said")]));
+}
