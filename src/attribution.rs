@@ -100,7 +100,7 @@ static AFTER_SOURCE_STOP: WordSet = WordSet::new(&[
 static LEADING_NOT_SOURCE: WordSet = WordSet::new(&[
     "on", "in", "at", "during", "after", "before", "earlier", "later", "last", "this", "yesterday", "today", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year", "night", "morning", "afternoon", "evening",
-    "then", "now", "meanwhile", "however", "separately", "also", "still", "instead", "ayer", "hoy", "el", "lunes", "martes",
+    "then", "now", "meanwhile", "however", "separately", "also", "still", "even", "instead", "ayer", "hoy", "el", "lunes", "martes",
     "miércoles", "jueves", "viernes", "sábado", "domingo", "además", "luego", "después", "asimismo", "por", "su", "parte",
 ]);
 /// Past participles among the cue forms are passive after "be": "has been reported" attributes nothing.

@@ -52,10 +52,17 @@ static DEFINITE: WordSet = WordSet::new(&["the", "these", "those", "that", "this
 /// Words that end the head and start its modifiers: "sources familiar with", "officials at", "fuentes del".
 static POSTMODIFIERS: WordSet = WordSet::new(&[
     "familiar", "with", "who", "whom", "that", "which", "of", "from", "at", "in", "on", "for", "close", "briefed", "involved",
-    "knowledgeable", "directly", "inside", "within", "near", "to", "de", "del", "que", "con", "cercanas", "cercanos", "cercana",
+    "knowledgeable", "privy", "aware", "acquainted", "connected", "speaking", "present", "directly", "inside", "within", "near", "to", "de", "del", "que", "con", "cercanas", "cercanos", "cercana",
     "cercano", "conocedoras", "conocedores", "conocedor", "conocedora", "al", "en", "próximas", "próximos", "consultadas",
     "consultados", "próxima", "próximo", "familiarizadas", "familiarizados", "involucradas", "involucrados", "para",
 ]);
+/// Nouns of quantity before "of" ("a number of", "dozens of", "un grupo de").
+static QUANTITY_NOUNS: WordSet = WordSet::new(&[
+    "number", "array", "host", "range", "handful", "slew", "dozens", "hundreds", "thousands", "scores", "couple", "bunch",
+    "variety", "lot", "lots", "group", "chorus", "decenas", "cientos", "miles", "grupo", "serie", "puñado", "montón",
+]);
+/// Adjectives that may stand before a noun of quantity: "a wide array of", "a growing number of".
+static QUANTITY_ADJECTIVES: WordSet = WordSet::new(&["wide", "large", "small", "growing", "broad", "whole", "long", "increasing", "nutrido", "pequeño"]);
 static TITLES: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "adm", "prof", "rev", "president", "secretary",
     "senator", "governor", "mayor", "minister", "chancellor", "judge", "justice", "coach", "sr", "sra", "don", "doña", "ministra",
@@ -273,9 +280,19 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     let shared = Lexicons::shared();
     // The words as the tokenizer finds them (no list of tokens first).
     let mut raw: Vec<&str> = Vec::with_capacity(8);
+    // Words in parentheses are an aside: "Kasich (who has 25 delegates) said" is Kasich.
+    let mut aside = 0u32;
     for_each_token(text, span, |t| {
         if t.word {
-            raw.push(strip_possessive(text_of(text, &t)));
+            if aside == 0 {
+                raw.push(strip_possessive(text_of(text, &t)));
+            }
+        } else {
+            match text_of(text, &t) {
+                "(" => aside += 1,
+                ")" => aside = aside.saturating_sub(1),
+                _ => {}
+            }
         }
     });
     let mut p = SourcePhrase { words: raw.iter().map(|w| to_lowercase(w)).collect(), ..SourcePhrase::default() };
@@ -387,6 +404,14 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
             break;
         }
         i += 1;
+    }
+    // "a wide array of economists", "dozens of officials", "un grupo de expertos": a quantity of
+    // people is a crowd of them, headed by the people.
+    let quantity_at = |k: usize| k + 1 < words.len() && QUANTITY_NOUNS.contains(words[k].as_str()) && matches!(words[k + 1].as_str(), "of" | "de");
+    let skip_adjective = usize::from(i + 1 < words.len() && QUANTITY_ADJECTIVES.contains(words[i].as_str()));
+    if quantity_at(i + skip_adjective) && i + skip_adjective + 2 < words.len() {
+        p.quantified = true;
+        i += skip_adjective + 2;
     }
     // The head: the last word before a postmodifier.
     let mut head_at = None;

@@ -532,6 +532,8 @@ fn poll_share(words: &[String]) -> bool {
         || matches!(w, "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "uno" | "dos" | "tres" | "cuatro" | "cinco" | "diez");
     words.iter().any(|w| matches!(w.as_str(), "percent" | "cent" | "ciento" | "half" | "third" | "thirds" | "quarter" | "majority" | "plurality" | "mitad" | "tercio" | "mayoría"))
         || words.windows(3).any(|w| number(&w[0]) && matches!(w[1].as_str(), "in" | "de") && number(&w[2]))
+        // "nine out of 10", "nueve de cada diez"
+        || words.windows(4).any(|w| number(&w[0]) && matches!((w[1].as_str(), w[2].as_str()), ("out", "of") | ("de", "cada")) && number(&w[3]))
 }
 
 /// Plural nouns that name people by what they do: "donors", "forecasters", "Republicans", "residents".

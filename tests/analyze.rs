@@ -365,3 +365,20 @@ fn a_manner_adverb_between_a_source_and_its_cue_is_stepped_over() {
     // "family" ends like an adverb but is the source.
     assert_eq!(sources_and_cues("The family said the inquiry was a whitewash."), pairs(&[("The family", "said")]));
 }
+
+#[test]
+fn quantities_of_people_asides_and_postmodifiers_do_not_hide_the_source() {
+    let kinds = |text: &str| analyze(text, &Options::default()).claims.iter().map(|c| (c.kind, c.source.as_ref().map(|s| s.text.clone()))).collect::<Vec<_>>();
+    // A noun of quantity before "of": the people after it are the head.
+    assert_eq!(kinds("Raising rates now, a wide array of economists say, would stall the recovery."), vec![(Kind::Vague, Some("a wide array of economists".into()))]);
+    assert_eq!(kinds("Dozens of officials said the plan was dead."), vec![(Kind::Anonymous, Some("Dozens of officials".into()))]);
+    assert_eq!(kinds("Un grupo de expertos dijo que el plan fracasará."), vec![(Kind::Vague, Some("Un grupo de expertos".into()))]);
+    // "nine out of 10": poll respondents.
+    assert_eq!(kinds("Nearly eight out of 10 say they want a recount."), vec![(Kind::Vague, Some("Nearly eight out of 10".into()))]);
+    // "privy to" modifies "sources", like "familiar with".
+    assert_eq!(kinds("Two sources privy to the talks say the deal is close."), vec![(Kind::Anonymous, Some("Two sources privy to the talks".into()))]);
+    // A parenthetical aside is not part of the name.
+    assert_eq!(kinds("Halvorsen (who has 25 delegates so far) said the race was open."), vec![(Kind::Named, Some("Halvorsen (who has 25 delegates so far)".into()))]);
+    // "Even" opens the sentence, not the source.
+    assert_eq!(kinds("Even the organizer of the march said the route was unsafe."), vec![(Kind::Named, Some("the organizer of the march".into()))]);
+}
