@@ -1081,7 +1081,9 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
             }
             break;
         }
-        if t.is(F_CLAUSE) {
+        // A finite verb of speech ends the phrase: "…, who said he intended" — the source of
+        // "intended" is "he", not "said he".
+        if t.is(F_CLAUSE) || matches!(t.lower, "said" | "says" | "told" | "tells" | "dijo" | "dice") {
             break;
         }
         words += 1;
@@ -1142,6 +1144,7 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
             k -= 1;
         }
         return match noun_phrase_before(text, tokens, k, lex) {
+            Left::Phrase(s) if matches!(w.as_str(), "who" | "quien" | "quienes") => Left::Relative(trailing_name_after_clause(text, tokens, s)),
             Left::Phrase(s) => Left::Relative(s),
             _ => Left::Open,
         };
@@ -1156,6 +1159,29 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
         }
     }
     Left::Open
+}
+
+/// "The loss was steep for Mr. Sanders, who said": a relative clause describes the name right before
+/// it; when the phrase before is a clause ending in a preposition or a form of "be" and a capitalised
+/// name, that name alone. (Only for "who": "…records in July, which showed" is not July.)
+fn trailing_name_after_clause(text: &str, tokens: &[Token], phrase: ByteSpan) -> ByteSpan {
+    let end = tokens.partition_point(|t| t.span.end <= phrase.end);
+    let start = tokens.partition_point(|t| t.span.start < phrase.start);
+    let mut k = end;
+    while k > start {
+        let t = &tokens[k - 1];
+        let capitalised = t.word && text_of(text, t).chars().next().is_some_and(char::is_uppercase);
+        let dot = text_of(text, t) == "." && k >= 2 && is_abbreviation_word(text_of(text, &tokens[k - 2]));
+        if !(capitalised || dot) {
+            break;
+        }
+        k -= 1;
+    }
+    let named = k < end && tokens[k].word;
+    if named && k > start + 1 && tokens[k - 1].word && tokens[k - 1].is(F_PREPOSITION | F_PASSIVE) {
+        return ByteSpan::new(tokens[k].span.start, phrase.end);
+    }
+    phrase
 }
 
 /// With a comma at `comma` right before the cue, look for "NAME, APPOSITIVE," and return NAME..APPOSITIVE

@@ -510,7 +510,7 @@ fn institution_record(phrase: &SourcePhrase) -> bool {
 /// Records an institution keeps or publishes (not an outlet's reporting).
 const RECORDS: &[&str] = &[
     "documents", "document", "records", "filings", "filing", "data", "figures", "memo", "letter", "lawsuit", "complaint", "ruling",
-    "indictment", "transcript", "transcripts", "emails", "documentos", "registros", "datos", "cifras", "expediente", "sentencia",
+    "indictment", "transcript", "transcripts", "emails", "email", "documentos", "registros", "datos", "cifras", "expediente", "sentencia",
 ];
 
 /// Counts and studies that can "show" something ("polls show", "the survey showed"); records can too

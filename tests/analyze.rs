@@ -382,3 +382,24 @@ fn quantities_of_people_asides_and_postmodifiers_do_not_hide_the_source() {
     // "Even" opens the sentence, not the source.
     assert_eq!(kinds("Even the organizer of the march said the route was unsafe."), vec![(Kind::Named, Some("the organizer of the march".into()))]);
 }
+
+#[test]
+fn a_relative_clause_of_speech_after_a_clause_is_the_name_s() {
+    let kinds = |text: &str| analyze(text, &Options::default()).claims.iter().map(|c| (c.kind, c.cue.text.clone(), c.source.as_ref().map(|s| s.text.clone()))).collect::<Vec<_>>();
+    // "who" describes the name right before it, not the clause that ends with it; and "said" is no
+    // part of the next verb's subject ("said he intended").
+    assert_eq!(
+        kinds("The defeat was heavy for Ms. Varga, who said she intended to rest for a day."),
+        vec![(Kind::Named, "said".into(), Some("Ms. Varga".into()))]
+    );
+    // "which" is not a person: the records speak, not "July".
+    let claims = kinds("The senator released her tax records in July, which showed she owed nothing.");
+    assert!(claims.iter().all(|(_, _, source)| source.as_deref() != Some("July")), "{claims:?}");
+}
+
+#[test]
+fn an_email_is_a_record_that_can_show() {
+    let claims = analyze("A March email shows the department sent ten staffers to the gala.", &Options::default()).claims;
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].source.as_ref().map(|s| s.text.as_str()), Some("A March email"));
+}
