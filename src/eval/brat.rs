@@ -338,13 +338,13 @@ fn tally(gold: &[bool], predicted: &[bool], b: &mut Binary) {
 
 /// Which sentence units an annotation marks: overlapped by a Cue (`cue`), by a Cue or
 /// Content (`any`), and the Cue texts in each.
-struct GoldUnits {
-    cue: Vec<bool>,
+pub(crate) struct GoldUnits {
+    pub(crate) cue: Vec<bool>,
     any: Vec<bool>,
     cue_texts: Vec<Vec<String>>,
 }
 
-fn gold_units(text: &str, attributions: &[Attribution], units: &[ByteSpan]) -> GoldUnits {
+pub(crate) fn gold_units(text: &str, attributions: &[Attribution], units: &[ByteSpan]) -> GoldUnits {
     let n = units.len();
     let mut g = GoldUnits {
         cue: vec![false; n],

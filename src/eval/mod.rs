@@ -5,6 +5,7 @@
 
 pub mod brat;
 pub mod corpus;
+pub mod funnel;
 pub mod floors;
 pub mod render;
 pub mod score;
