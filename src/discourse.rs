@@ -407,7 +407,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
                 None => (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s)),
             }
         }
-    } else if let Some(role) = plural_role(&phrase, lex).filter(|_| SPEECH_ONLY.contains(&cue_word.as_str())) {
+    } else if let Some(role) = plural_role(&phrase, lex).filter(|_| lex.speech_only.contains(cue_word.as_str())) {
         // "the lawyers said": the named lawyers of the last few sentences, else people unnamed
         // but in a position to know, like "officials said".
         let named = state.recent(|g| g.kind == Kind::Named && s.saturating_sub(g.last_sentence) <= 6 && g.words.iter().any(|w| w == role || *w == phrase.head));
@@ -436,7 +436,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     } else if phrase.plural && phrase.words.len() <= 3 && !phrase.definite && people_noun(&phrase.head) {
         // "donors said", "some voters say", "Industry watchers note": an unspecified crowd.
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
-    } else if (phrase.definite || possessive(&phrase)) && !phrase.plural && !WEAK_CUES.contains(&cue_word.as_str()) && phrase.words.len() <= 6 {
+    } else if (phrase.definite || possessive(&phrase)) && !phrase.plural && !lex.weak_cues.contains(cue_word.as_str()) && phrase.words.len() <= 6 {
         // "the host said", "his lawyer said": one identifiable person.
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
     } else if phrase.role.is_some() || state.text[span.start..span.end].chars().any(char::is_uppercase) && !opens_sentence {
@@ -447,7 +447,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     } else if opens_sentence && phrase.words.len() == 1 && state.text[span.start..span.end].chars().next().is_some_and(char::is_uppercase) && !lex.pronouns.contains(phrase.head.as_str()) {
         // A single capitalised word opening the sentence ("Pell told investors"): a surname.
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
-    } else if opens_sentence && SPEECH_ONLY.contains(&cue_word.as_str()) && named_before_appositive(&state.text[span.start..span.end], lex) {
+    } else if opens_sentence && lex.speech_only.contains(cue_word.as_str()) && named_before_appositive(&state.text[span.start..span.end], lex) {
         // "Hemsley, the co-author of a book on viral news, said": a capitalised name, then who they are
         // (with a verb that only reports speech: "Brun, 26, claimed the jersey" is a race won).
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
@@ -467,12 +467,6 @@ fn plural_role<'l>(phrase: &SourcePhrase, lex: &'l LanguageLexicon) -> Option<&'
     lex.role_nouns.get(crate::classify::singular(&phrase.head)).copied()
 }
 
-/// Verbs that report nothing but speech or writing ("argued" can be a quarrel: "the hosts argued after
-/// the show").
-const SPEECH_ONLY: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "explained", "explains", "wrote", "writes", "insisted", "insists", "denied", "denies", "dijo", "afirmó", "aseguró", "señaló", "explicó", "añadió", "negó", "insistió",
-];
-
 /// A source that opens with one to three capitalised words and a comma ("Hemsley, the co-author…"),
 /// not an article or a pronoun ("The union, which…", "They, too,").
 fn named_before_appositive(source: &str, lex: &LanguageLexicon) -> bool {
@@ -485,10 +479,6 @@ fn named_before_appositive(source: &str, lex: &LanguageLexicon) -> bool {
     !matches!(first.as_str(), "the" | "a" | "an" | "this" | "these" | "those" | "el" | "la" | "los" | "las" | "un" | "una" | "este" | "esta")
         && !lex.pronouns.contains(first.as_str())
 }
-
-/// Cues that report an act more than a statement: with a source of no known sort they attribute nothing
-/// ("The episode recalls a spill", "Her office posted a photograph").
-const WEAK_CUES: &[&str] = &["recalls", "recalled", "posted", "announced", "showed", "shows", "show", "found", "indicated", "indicates", "revealed", "suggests", "suggested", "estimated"];
 
 /// A word of an institution's name that picks it out: capitalised in the text and not a generic
 /// institution word ("Lumenfold" in "Lumenfold Inc.", not "Inc." or "Council").

@@ -43,6 +43,8 @@ pub fn phrases(source: &'static str) -> impl Iterator<Item = &'static str> {
 pub const FILES: &[(&str, &str, &str)] = &[
     ("en", "speech_verbs", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/speech_verbs.txt"))),
     ("en", "stance_verbs", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/stance_verbs.txt"))),
+    ("en", "speech_only", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/speech_only.txt"))),
+    ("en", "weak_cues", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/weak_cues.txt"))),
     ("en", "according", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/according.txt"))),
     ("en", "no_comment", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/no_comment.txt"))),
     ("en", "hedges", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/hedges.txt"))),
@@ -65,6 +67,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("en", "opinion_person_only", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/opinion_person_only.txt"))),
     ("es", "speech_verbs", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/speech_verbs.txt"))),
     ("es", "stance_verbs", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/stance_verbs.txt"))),
+    ("es", "speech_only", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/speech_only.txt"))),
     ("es", "according", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/according.txt"))),
     ("es", "no_comment", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/no_comment.txt"))),
     ("es", "hedges", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/hedges.txt"))),
@@ -202,6 +205,10 @@ pub struct LanguageLexicon {
     pub opinion_person_only: HashSet<&'static str>,
     /// Stances, wishes and plans ("supports", "plans"): cues only for a named person or an institution.
     pub stance_verbs: HashSet<&'static str>,
+    /// Cue verbs of nothing but speech or writing ("said", "wrote"; not "argued", "claimed").
+    pub speech_only: HashSet<&'static str>,
+    /// Cues of an act more than a statement ("posted", "showed", "found"): nothing with a source of no known sort.
+    pub weak_cues: HashSet<&'static str>,
     /// The first word of every cue phrase, auxiliaries and other function words aside ("said", "declined",
     /// "according"): the rules decide what these words do, and the learned cue model leaves them alone.
     pub cue_words: HashSet<&'static str>,
@@ -277,6 +284,8 @@ impl LanguageLexicon {
             skip_before_cue: set(l, "skip_before_cue"),
             told_recipients: set(l, "told_recipients"),
             stance_verbs: set(l, "stance_verbs"),
+            speech_only: set(l, "speech_only"),
+            weak_cues: set(l, "weak_cues"),
             opinion_person_only: set(l, "opinion_person_only"),
             cue_words,
         }
@@ -401,6 +410,24 @@ mod tests {
                 for phrase in phrases(file(l, name)) {
                     let found = lexicon.checks(phrase);
                     assert!(found.iter().any(|f| f.start == 0 && f.end == phrase.len()), "{l}/{name}: {phrase:?} never matches as itself");
+                }
+            }
+        }
+    }
+
+    /// The verb classes name cue words: a word that is no cue would never be asked about.
+    #[test]
+    fn every_verb_class_word_is_a_cue() {
+        let lex = Lexicons::shared();
+        for lexicon in [&lex.en, &lex.es] {
+            let l = lexicon.language.as_str();
+            for name in ["speech_only", "weak_cues"] {
+                for word in phrases(file(l, name)) {
+                    let found = lexicon.cues(word);
+                    assert!(
+                        found.iter().any(|f| f.start == 0 && f.end == word.len() && f.kind == CueKind::Speech),
+                        "{l}/{name}: {word:?} is no cue phrase (found {found:?})"
+                    );
                 }
             }
         }
