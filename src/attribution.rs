@@ -447,7 +447,7 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
 fn before_time_phrase(text: &str, tokens: &[Token], j: usize) -> usize {
     let words = |from: usize| from >= 1 && tokens[from..j].iter().all(|t| t.word);
     let w = |k: usize| lower(text, &tokens[k]);
-    if j >= 4 && words(j - 3) && w(j - 3) == "at" && w(j - 2) == "the" && w(j - 1) == "time" {
+    if j >= 4 && words(j - 3) && matches!((w(j - 3).as_str(), w(j - 2).as_str(), w(j - 1).as_str()), ("at", "the", "time") | ("in", "the", "past")) {
         return j - 3;
     }
     if j >= 3 && words(j - 2) && matches!(w(j - 2).as_str(), "last" | "this" | "earlier" | "later") && TIME_NOUNS.contains(&w(j - 1).as_str()) {
@@ -755,9 +755,16 @@ fn speech(
             j -= 1;
         }
     }
-    // "Trump last week said", "Trump at the time said", "the department two weeks ago said".
-    j = before_time_phrase(text, tokens, j);
-    let left = noun_phrase_before(text, tokens, j, lex);
+    // "Trump last week said", "Trump at the time said", "the department two weeks ago said", and
+    // the auxiliaries and adverbs before it: "allies have in the past said".
+    let before_time = before_time_phrase(text, tokens, j);
+    if before_time < j {
+        j = before_time;
+        while j > 0 && tokens[j - 1].word && tokens[j - 1].is(F_SKIP_BEFORE_CUE) {
+            j -= 1;
+        }
+    }
+    let left = subject_before(text, tokens, j, lex);
     let after_cue = last + 1;
     match left {
         Left::Phrase(source) => {
@@ -1041,6 +1048,20 @@ enum Left {
 }
 
 /// The subject ending right before token `j`.
+/// The subject of a verb at token `j`: a subject pronoun right before it is the whole subject ("…so
+/// fired up about the deal he said"), unless an auxiliary opening a question stands before that
+/// ("Can he maintain …?"); else the noun phrase before it.
+fn subject_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexicon) -> Left {
+    let question = j >= 2
+        && tokens[..j - 2].iter().all(|t| !t.word)
+        && tokens[j - 2].word
+        && matches!(tokens[j - 2].lower, "can" | "could" | "will" | "would" | "should" | "does" | "did" | "do" | "is" | "was" | "are" | "were" | "has" | "have" | "may" | "might" | "must");
+    if j > 0 && tokens[j - 1].word && matches!(tokens[j - 1].lower, "he" | "she" | "they" | "we" | "i") && !question {
+        return Left::Phrase(tokens[j - 1].span);
+    }
+    noun_phrase_before(text, tokens, j, lex)
+}
+
 fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexicon) -> Left {
     let mut i = j;
     let mut words = 0;

@@ -433,8 +433,9 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         }
     } else if phrase.affiliation && phrase.plural {
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
-    } else if phrase.plural && phrase.words.len() <= 3 && !phrase.definite && people_noun(&phrase.head) {
-        // "donors said", "some voters say", "Industry watchers note": an unspecified crowd.
+    } else if phrase.plural && phrase.words.iter().position(|w| *w == phrase.head).is_some_and(|at| at <= 2) && !phrase.definite && people_noun(&phrase.head) {
+        // "donors said", "some voters say", "Industry watchers note", "female donors in both parties
+        // described": an unspecified crowd.
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
     } else if (phrase.definite || possessive(&phrase)) && !phrase.plural && !lex.weak_cues.contains(cue_word.as_str()) && phrase.words.len() <= 6 {
         // "the host said", "his lawyer said": one identifiable person.

@@ -403,3 +403,24 @@ fn an_email_is_a_record_that_can_show() {
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].source.as_ref().map(|s| s.text.as_str()), Some("A March email"));
 }
+
+#[test]
+fn a_subject_pronoun_is_the_whole_subject_and_time_phrases_are_stepped_over() {
+    let kinds = |text: &str| analyze(text, &Options::default()).claims.iter().map(|c| (c.kind, c.cue.text.clone(), c.source.as_ref().map(|s| s.text.clone()))).collect::<Vec<_>>();
+    assert_eq!(
+        kinds("Ferris was so taken with the offer he said the board should sign that night."),
+        vec![(Kind::Named, "said".into(), Some("he".into()))]
+    );
+    // A question's auxiliary before the pronoun: no subject there.
+    assert!(kinds("Can he keep the lead through the winter?").is_empty());
+    // "in the past" between the subject and its cue, with the auxiliary before it.
+    assert_eq!(
+        kinds("The mayor’s advisers have in the past said the levy was too low."),
+        vec![(Kind::Anonymous, "said".into(), Some("The mayor’s advisers".into()))]
+    );
+    // A crowd with its own postmodifier is still a crowd.
+    assert_eq!(
+        kinds("In interviews, young voters in both counties described the race as a blur."),
+        vec![(Kind::Vague, "described".into(), Some("young voters in both counties".into()))]
+    );
+}

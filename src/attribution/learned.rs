@@ -81,7 +81,7 @@ pub fn find_learned(text: &str, index: usize, sentence: &Sentence, lex: &Languag
     while j > 0 && tokens[j - 1].word && tokens[j - 1].is(F_SKIP_BEFORE_CUE | F_PASSIVE) {
         j -= 1;
     }
-    let source = match noun_phrase_before(text, &tokens, j, lex) {
+    let source = match subject_before(text, &tokens, j, lex) {
         Left::Phrase(source) | Left::Relative(source) => Some(source),
         // "Clinton toured the plant and promised …", "Trump spoke for an hour, insisting …": the sentence's subject.
         Left::Coordinated => leading_name(text, &tokens, first, lex),
