@@ -1179,6 +1179,13 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
             return Left::Phrase(source);
         }
     }
+    // "Maria Lopez, host of “Morning Edition,” said": the appositive's comma inside a closing quote.
+    if is_punct(text, stop, &['”', '"', '»']) && i >= 2 && is_punct(text, &tokens[i - 2], &[',']) {
+        if let Some(source) = apposition(text, tokens, i - 2, lex) {
+            // The source runs to the closing quote, so that its quotation is whole.
+            return Left::Phrase(ByteSpan::new(source.start, stop.span.end));
+        }
+    }
     Left::Open
 }
 
@@ -1212,7 +1219,8 @@ fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon)
     let mut k = comma;
     while k > 0 && comma - k <= 25 {
         let t = &tokens[k - 1];
-        if !t.word && !matches!(text_of(text, t), "’" | "'" | "." | "%" | "&" | "$" | "(" | ")" | "-") {
+        // (Quote marks too: "host of “Morning Edition,”".)
+        if !t.word && !matches!(text_of(text, t), "’" | "'" | "." | "%" | "&" | "$" | "(" | ")" | "-" | "“" | "”" | "\"" | "«" | "»") {
             break;
         }
         k -= 1;

@@ -424,3 +424,14 @@ fn a_subject_pronoun_is_the_whole_subject_and_time_phrases_are_stepped_over() {
         vec![(Kind::Vague, "described".into(), Some("young voters in both counties".into()))]
     );
 }
+
+#[test]
+fn an_appositive_whose_comma_sits_inside_a_closing_quote() {
+    let claims = analyze("Maria Whitlock, host of “Morning Table,” said the programme would end in May.", &Options::default()).claims;
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].kind, Kind::Named);
+    assert_eq!(claims[0].source.as_ref().map(|s| s.text.as_str()), Some("Maria Whitlock, host of “Morning Table,”"));
+    // A closing quote after a quoted claim is no appositive.
+    let claims = analyze("The plant will close, “and soon,” Whitlock said.", &Options::default()).claims;
+    assert_eq!(claims[0].source.as_ref().map(|s| s.text.as_str()), Some("Whitlock"));
+}
