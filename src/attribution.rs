@@ -166,6 +166,8 @@ static WHO: WordSet = WordSet::new(&["who", "quien", "quienes"]);
 const F_CUE_WORD: u32 = 1 << 13;
 /// In `learned::FUNCTION_WORDS`: never a learned cue.
 const F_FUNCTION: u32 = 1 << 14;
+/// In the language's `finite_speech` lexicon: ends a subject read leftwards.
+const F_FINITE_SPEECH: u32 = 1 << 15;
 
 impl Token<'_> {
     #[inline]
@@ -203,6 +205,9 @@ fn flag_map(lex: &LanguageLexicon) -> &'static WordBits {
         }
         for &w in &lex.cue_words {
             map.insert(w, F_CUE_WORD);
+        }
+        for &w in &lex.finite_speech {
+            map.insert(w, F_FINITE_SPEECH);
         }
         map
     })
@@ -443,11 +448,16 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
 }
 
 /// Where a time phrase that ends right before token `j` starts ("last week", "at the time", "less
-/// than two weeks ago"), or `j` when there is none; a word must stay before it for a subject.
+/// than two weeks ago", "in the past" after "have"), or `j` when there is none; a word must stay before it for a subject.
 fn before_time_phrase(text: &str, tokens: &[Token], j: usize) -> usize {
     let words = |from: usize| from >= 1 && tokens[from..j].iter().all(|t| t.word);
     let w = |k: usize| lower(text, &tokens[k]);
-    if j >= 4 && words(j - 3) && matches!((w(j - 3).as_str(), w(j - 2).as_str(), w(j - 1).as_str()), ("at", "the", "time") | ("in", "the", "past")) {
+    if j >= 4 && words(j - 3) && (w(j - 3).as_str(), w(j - 2).as_str(), w(j - 1).as_str()) == ("at", "the", "time") {
+        return j - 3;
+    }
+    // "allies have in the past said" (not "officials who worked in the past said").
+    let auxiliary_before = j >= 5 && tokens[j - 4].word && matches!(w(j - 4).as_str(), "have" | "has" | "had");
+    if j >= 4 && words(j - 3) && auxiliary_before && (w(j - 3).as_str(), w(j - 2).as_str(), w(j - 1).as_str()) == ("in", "the", "past") {
         return j - 3;
     }
     if j >= 3 && words(j - 2) && matches!(w(j - 2).as_str(), "last" | "this" | "earlier" | "later") && TIME_NOUNS.contains(&w(j - 1).as_str()) {
@@ -722,7 +732,9 @@ fn speech(
     if kind == CueKind::Speech && first == last && looks_participle(&cue_word) {
         if first > 0 {
             let p = &tokens[first - 1];
-            let passive = p.is(F_PASSIVE) || (p.is(F_PASSIVE_ADVERB) && passive_before(text, tokens, first, lex.language));
+            // (Adverbs between: "has not been previously reported", "are so vehemently opposed to".)
+            let adverb = p.is(F_PASSIVE_ADVERB | F_SKIP_BEFORE_CUE) || matches!(p.lower, "so" | "very" | "too" | "more" | "most" | "less" | "least");
+            let passive = p.is(F_PASSIVE) || (adverb && passive_before(text, tokens, first, lex.language));
             if passive {
                 if matches!(next.as_deref(), Some("by" | "por")) {
                     let (source, _) = noun_phrase_after(text, tokens, last + 2, lex, true)?;
@@ -827,8 +839,9 @@ fn speech(
                 let claim = claim_around(text, tokens, after_cue, sentence, tokens[first].span.start, kind);
                 return Some((None, true, claim));
             }
-            // "…, told CNN the building shook": after "told" comes who was told, never who told.
-            if matches!(cue_word.as_str(), "told" | "tells" | "tell") {
+            // "…, told CNN the building shook": after "told" comes who was told, never who told; and after
+            // a stance comes what is stood for ("so vehemently opposed to electing Trump").
+            if matches!(cue_word.as_str(), "told" | "tells" | "tell") || lex.stance_verbs.contains(cue_word.as_str()) {
                 return None;
             }
             let mut k = after_cue;
@@ -1047,21 +1060,25 @@ enum Left {
     Open,
 }
 
-/// The subject ending right before token `j`.
 /// The subject of a verb at token `j`: a subject pronoun right before it is the whole subject ("…so
 /// fired up about the deal he said"), unless an auxiliary opening a question stands before that
 /// ("Can he maintain …?"); else the noun phrase before it.
 fn subject_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexicon) -> Left {
-    let question = j >= 2
-        && tokens[..j - 2].iter().all(|t| !t.word)
-        && tokens[j - 2].word
-        && matches!(tokens[j - 2].lower, "can" | "could" | "will" | "would" | "should" | "does" | "did" | "do" | "is" | "was" | "are" | "were" | "has" | "have" | "may" | "might" | "must");
+    // An auxiliary right before the pronoun inverts it: a question ("Why did he say…?", "Can he
+    // keep…?") or a negative or conditional ("Not once did he say", "Had he said that"). A form of
+    // "be" does so only opening the sentence ("The problem was they said no" is an attribution).
+    let question = j >= 2 && tokens[j - 2].word && {
+        let aux = tokens[j - 2].lower;
+        matches!(aux, "can" | "could" | "will" | "would" | "should" | "shall" | "does" | "did" | "do" | "has" | "have" | "had" | "may" | "might" | "must")
+            || (matches!(aux, "is" | "was" | "are" | "were") && tokens[..j - 2].iter().all(|t| !t.word))
+    };
     if j > 0 && tokens[j - 1].word && matches!(tokens[j - 1].lower, "he" | "she" | "they" | "we" | "i") && !question {
         return Left::Phrase(tokens[j - 1].span);
     }
     noun_phrase_before(text, tokens, j, lex)
 }
 
+/// The subject ending right before token `j`.
 fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexicon) -> Left {
     let mut i = j;
     let mut words = 0;
@@ -1104,7 +1121,7 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
         }
         // A finite verb of speech ends the phrase: "…, who said he intended" — the source of
         // "intended" is "he", not "said he".
-        if t.is(F_CLAUSE) || matches!(t.lower, "said" | "says" | "told" | "tells" | "dijo" | "dice") {
+        if t.is(F_CLAUSE | F_FINITE_SPEECH) {
             break;
         }
         words += 1;
@@ -1175,13 +1192,19 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
     }
     if is_punct(text, stop, &[',']) {
         // Apposition: "Maria Lopez, a spokeswoman for the company, said" / "Lopez, who leads the union, said".
-        if let Some(source) = apposition(text, tokens, i - 1, lex) {
+        if let Some(source) = apposition(text, tokens, i - 1, lex, false) {
             return Left::Phrase(source);
         }
     }
     // "Maria Lopez, host of “Morning Edition,” said": the appositive's comma inside a closing quote.
     if is_punct(text, stop, &['”', '"', '»']) && i >= 2 && is_punct(text, &tokens[i - 2], &[',']) {
-        if let Some(source) = apposition(text, tokens, i - 2, lex) {
+        // Only when the quotation opened inside the appositive, after a word ("host of “Morning"): in
+        // "“We won, at last,” said Ruiz" or "Whatever the cost, “we won,” says Ruiz" the quote is the claim.
+        let opened_inside = |source: &ByteSpan| {
+            let inner = &text[source.start..stop.span.start];
+            inner.rfind(['“', '«', '"']).is_some_and(|at| inner[..at].trim_end().chars().next_back().is_some_and(crate::wordset::is_alphanumeric))
+        };
+        if let Some(source) = apposition(text, tokens, i - 2, lex, true).filter(opened_inside) {
             // The source runs to the closing quote, so that its quotation is whole.
             return Left::Phrase(ByteSpan::new(source.start, stop.span.end));
         }
@@ -1190,8 +1213,10 @@ fn noun_phrase_before(text: &str, tokens: &[Token], j: usize, lex: &LanguageLexi
 }
 
 /// "The loss was steep for Mr. Sanders, who said": a relative clause describes the name right before
-/// it; when the phrase before is a clause ending in a preposition or a form of "be" and a capitalised
-/// name, that name alone. (Only for "who": "…records in July, which showed" is not July.)
+/// it; when the phrase before is a clause (it holds a form of "be") ending in a preposition or a form
+/// of "be" and a capitalised name, that name alone. (Only for "who": "…records in July, which showed"
+/// is not July. And not for a noun phrase: "A spokesman for Gov. Andrew Cuomo, who said" may be the
+/// spokesman.)
 fn trailing_name_after_clause(text: &str, tokens: &[Token], phrase: ByteSpan) -> ByteSpan {
     let end = tokens.partition_point(|t| t.span.end <= phrase.end);
     let start = tokens.partition_point(|t| t.span.start < phrase.start);
@@ -1206,7 +1231,11 @@ fn trailing_name_after_clause(text: &str, tokens: &[Token], phrase: ByteSpan) ->
         k -= 1;
     }
     let named = k < end && tokens[k].word;
-    if named && k > start + 1 && tokens[k - 1].word && tokens[k - 1].is(F_PREPOSITION | F_PASSIVE) {
+    // Not after "of", "from", "in" or "at", which tie a place or a body to the person before:
+    // "Sen. Bernie Sanders of Vermont, who opposed" is Sanders.
+    let affiliation = |t: &Token| matches!(t.lower, "of" | "from" | "in" | "at" | "de" | "del" | "en");
+    let clause = (start..k.saturating_sub(1)).any(|m| tokens[m].word && tokens[m].is(F_PASSIVE));
+    if named && clause && k > start + 1 && tokens[k - 1].word && tokens[k - 1].is(F_PREPOSITION | F_PASSIVE) && !affiliation(&tokens[k - 1]) {
         return ByteSpan::new(tokens[k].span.start, phrase.end);
     }
     phrase
@@ -1214,13 +1243,14 @@ fn trailing_name_after_clause(text: &str, tokens: &[Token], phrase: ByteSpan) ->
 
 /// With a comma at `comma` right before the cue, look for "NAME, APPOSITIVE," and return NAME..APPOSITIVE
 /// ("Maria Lopez, a spokeswoman, said"; "The health secretary, Helen Marsh, said").
-fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon) -> Option<ByteSpan> {
+/// `quoted` lets the appositive hold a quotation ("host of “Morning Edition,”").
+fn apposition(text: &str, tokens: &[Token], comma: usize, lex: &LanguageLexicon, quoted: bool) -> Option<ByteSpan> {
     // The appositive: back to the previous comma, with no quote, stop or dash in between.
     let mut k = comma;
     while k > 0 && comma - k <= 25 {
         let t = &tokens[k - 1];
-        // (Quote marks too: "host of “Morning Edition,”".)
-        if !t.word && !matches!(text_of(text, t), "’" | "'" | "." | "%" | "&" | "$" | "(" | ")" | "-" | "“" | "”" | "\"" | "«" | "»") {
+        let quote_mark = quoted && matches!(text_of(text, t), "“" | "”" | "\"" | "«" | "»");
+        if !t.word && !quote_mark && !matches!(text_of(text, t), "’" | "'" | "." | "%" | "&" | "$" | "(" | ")" | "-") {
             break;
         }
         k -= 1;

@@ -52,17 +52,13 @@ static DEFINITE: WordSet = WordSet::new(&["the", "these", "those", "that", "this
 /// Words that end the head and start its modifiers: "sources familiar with", "officials at", "fuentes del".
 static POSTMODIFIERS: WordSet = WordSet::new(&[
     "familiar", "with", "who", "whom", "that", "which", "of", "from", "at", "in", "on", "for", "close", "briefed", "involved",
-    "knowledgeable", "privy", "aware", "acquainted", "connected", "speaking", "present", "directly", "inside", "within", "near", "to", "de", "del", "que", "con", "cercanas", "cercanos", "cercana",
+    "knowledgeable", "directly", "inside", "within", "near", "to", "de", "del", "que", "con", "cercanas", "cercanos", "cercana",
     "cercano", "conocedoras", "conocedores", "conocedor", "conocedora", "al", "en", "próximas", "próximos", "consultadas",
     "consultados", "próxima", "próximo", "familiarizadas", "familiarizados", "involucradas", "involucrados", "para",
 ]);
-/// Nouns of quantity before "of" ("a number of", "dozens of", "un grupo de").
-static QUANTITY_NOUNS: WordSet = WordSet::new(&[
-    "number", "array", "host", "range", "handful", "slew", "dozens", "hundreds", "thousands", "scores", "couple", "bunch",
-    "variety", "lot", "lots", "group", "chorus", "decenas", "cientos", "miles", "grupo", "serie", "puñado", "montón",
-]);
-/// Adjectives that may stand before a noun of quantity: "a wide array of", "a growing number of".
-static QUANTITY_ADJECTIVES: WordSet = WordSet::new(&["wide", "large", "small", "growing", "broad", "whole", "long", "increasing", "nutrido", "pequeño"]);
+/// Words that modify the noun before them only with a preposition after them: "sources privy to the
+/// talks", "people aware of the plans" (not "Spanish speaking voters", "well connected donors").
+static POSTMODIFIERS_WITH_PREPOSITION: WordSet = WordSet::new(&["privy", "aware", "acquainted", "connected", "speaking", "present"]);
 static TITLES: WordSet = WordSet::new(&[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "capt", "adm", "prof", "rev", "president", "secretary",
     "senator", "governor", "mayor", "minister", "chancellor", "judge", "justice", "coach", "sr", "sra", "don", "doña", "ministra",
@@ -280,19 +276,32 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     let shared = Lexicons::shared();
     // The words as the tokenizer finds them (no list of tokens first).
     let mut raw: Vec<&str> = Vec::with_capacity(8);
-    // Words in parentheses are an aside: "Kasich (who has 25 delegates) said" is Kasich.
-    let mut aside = 0u32;
+    // A parenthesis that opens with a relative pronoun or a party tag is an aside: "Kasich (who has 25
+    // delegates) said" is Kasich, "Rep. Hank Johnson (D-Ga.)" is Johnson. Any other keeps its words:
+    // "A spokesperson (Maria Lopez) said" names her.
+    let (mut depth, mut aside_from, mut just_opened) = (0u32, None::<u32>, false);
     for_each_token(text, span, |t| {
+        let s = text_of(text, &t);
         if t.word {
-            if aside == 0 {
-                raw.push(strip_possessive(text_of(text, &t)));
+            if just_opened {
+                just_opened = false;
+                let lower = s.to_ascii_lowercase();
+                let party_tag = s.len() >= 3 && matches!(&s[..2], "D-" | "R-" | "I-");
+                if aside_from.is_none() && (matches!(lower.as_str(), "who" | "which" | "whose" | "quien" | "que") || party_tag) {
+                    aside_from = Some(depth);
+                }
             }
-        } else {
-            match text_of(text, &t) {
-                "(" => aside += 1,
-                ")" => aside = aside.saturating_sub(1),
-                _ => {}
+            if aside_from.is_none() {
+                raw.push(strip_possessive(s));
             }
+        } else if s == "(" {
+            depth += 1;
+            just_opened = true;
+        } else if s == ")" {
+            if aside_from == Some(depth) {
+                aside_from = None;
+            }
+            depth = depth.saturating_sub(1);
         }
     });
     let mut p = SourcePhrase { words: raw.iter().map(|w| to_lowercase(w)).collect(), ..SourcePhrase::default() };
@@ -406,17 +415,27 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         i += 1;
     }
     // "a wide array of economists", "dozens of officials", "un grupo de expertos": a quantity of
-    // people is a crowd of them, headed by the people.
-    let quantity_at = |k: usize| k + 1 < words.len() && QUANTITY_NOUNS.contains(words[k].as_str()) && matches!(words[k + 1].as_str(), "of" | "de");
-    let skip_adjective = usize::from(i + 1 < words.len() && QUANTITY_ADJECTIVES.contains(words[i].as_str()));
-    if quantity_at(i + skip_adjective) && i + skip_adjective + 2 < words.len() {
-        p.quantified = true;
-        i += skip_adjective + 2;
+    // people is a crowd of them, headed by the people (not after "the": "the host of the show").
+    let quantity_at = |k: usize| {
+        k + 2 < words.len() && lex.quantity_nouns.contains(words[k].as_str()) && matches!(words[k + 1].as_str(), "of" | "de")
+            // (Capitalised only opening the phrase: "Dozens of officials", not "a Bunch of Grapes".)
+            && (k == 0 || raw[k].starts_with(|c: char| c.is_lowercase()))
+    };
+    if !p.definite {
+        // One adjective may come first: "a wide array of", "a growing number of".
+        if let Some(k) = [i, i + 1].into_iter().find(|&k| quantity_at(k)) {
+            p.quantified = true;
+            i = k + 2;
+        }
     }
     // The head: the last word before a postmodifier.
     let mut head_at = None;
     for k in i..words.len() {
-        if k > i && is(k, W_POSTMODIFIER) {
+        let with_preposition = || {
+            POSTMODIFIERS_WITH_PREPOSITION.contains(words[k].as_str())
+                && words.get(k + 1).is_some_and(|w| matches!(w.as_str(), "to" | "with" | "of" | "on" | "at" | "about" | "in"))
+        };
+        if k > i && (is(k, W_POSTMODIFIER) || with_preposition()) {
             p.has_modifier = true;
             break;
         }

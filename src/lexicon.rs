@@ -53,12 +53,14 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("en", "anonymous_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/anonymous_nouns.txt"))),
     ("en", "vague_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/vague_nouns.txt"))),
     ("en", "quantifiers", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/quantifiers.txt"))),
+    ("en", "quantity_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/quantity_nouns.txt"))),
     ("en", "org_words", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/org_words.txt"))),
     ("en", "outlets", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/outlets.txt"))),
     ("en", "report_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/report_nouns.txt"))),
     ("en", "role_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/role_nouns.txt"))),
     ("en", "pronouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/pronouns.txt"))),
     ("en", "skip_before_cue", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/skip_before_cue.txt"))),
+    ("en", "finite_speech", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/finite_speech.txt"))),
     ("en", "told_recipients", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/told_recipients.txt"))),
     ("en", "reasons", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/reasons.txt"))),
     ("en", "reason_boilerplate", include_str!(concat!(env!("OUT_DIR"), "/lexicons/en/reason_boilerplate.txt"))),
@@ -76,12 +78,14 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("es", "anonymous_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/anonymous_nouns.txt"))),
     ("es", "vague_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/vague_nouns.txt"))),
     ("es", "quantifiers", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/quantifiers.txt"))),
+    ("es", "quantity_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/quantity_nouns.txt"))),
     ("es", "org_words", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/org_words.txt"))),
     ("es", "outlets", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/outlets.txt"))),
     ("es", "report_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/report_nouns.txt"))),
     ("es", "role_nouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/role_nouns.txt"))),
     ("es", "pronouns", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/pronouns.txt"))),
     ("es", "skip_before_cue", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/skip_before_cue.txt"))),
+    ("es", "finite_speech", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/finite_speech.txt"))),
     ("es", "told_recipients", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/told_recipients.txt"))),
     ("es", "reasons", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/reasons.txt"))),
     ("es", "reason_boilerplate", include_str!(concat!(env!("OUT_DIR"), "/lexicons/es/reason_boilerplate.txt"))),
@@ -194,12 +198,16 @@ pub struct LanguageLexicon {
     pub anonymous_nouns: HashSet<&'static str>,
     pub vague_nouns: HashSet<&'static str>,
     pub quantifiers: HashSet<&'static str>,
+    /// Nouns of quantity before "of" ("a number of", "dozens of"): the people after are the head.
+    pub quantity_nouns: HashSet<&'static str>,
     pub org_words: HashSet<&'static str>,
     pub outlets: HashSet<&'static str>,
     pub report_nouns: HashSet<&'static str>,
     pub role_nouns: HashSet<&'static str>,
     pub pronouns: HashSet<&'static str>,
     pub skip_before_cue: HashSet<&'static str>,
+    /// Finite verbs of speech that end a subject read leftwards ("said", "dijo").
+    pub finite_speech: HashSet<&'static str>,
     pub told_recipients: HashSet<&'static str>,
     /// Opinion words that also describe things ("weak", "tóxico"): opinions only about a person.
     pub opinion_person_only: HashSet<&'static str>,
@@ -276,12 +284,14 @@ impl LanguageLexicon {
             anonymous_nouns: set(l, "anonymous_nouns"),
             vague_nouns: set(l, "vague_nouns"),
             quantifiers: set(l, "quantifiers"),
+            quantity_nouns: set(l, "quantity_nouns"),
             org_words: set(l, "org_words"),
             outlets,
             report_nouns: set(l, "report_nouns"),
             role_nouns: set(l, "role_nouns"),
             pronouns: set(l, "pronouns"),
             skip_before_cue: set(l, "skip_before_cue"),
+            finite_speech: set(l, "finite_speech"),
             told_recipients: set(l, "told_recipients"),
             stance_verbs: set(l, "stance_verbs"),
             speech_only: set(l, "speech_only"),
@@ -421,7 +431,7 @@ mod tests {
         let lex = Lexicons::shared();
         for lexicon in [&lex.en, &lex.es] {
             let l = lexicon.language.as_str();
-            for name in ["speech_only", "weak_cues"] {
+            for name in ["speech_only", "weak_cues", "finite_speech"] {
                 for word in phrases(file(l, name)) {
                     let found = lexicon.cues(word);
                     assert!(

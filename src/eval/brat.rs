@@ -560,12 +560,7 @@ pub fn evaluate_dir_cross_validated(dir: &Path, folds: usize, options: &TrainOpt
         return Err("cross-validation needs at least 2 folds".into());
     }
     let docs = load_dir(dir)?;
-    let models: Vec<CueModel> = (0..folds)
-        .map(|k| {
-            let training: Vec<&Doc> = docs.iter().enumerate().filter(|(i, _)| !in_fold(*i, k, folds)).map(|(_, d)| d).collect();
-            train(&training, options)
-        })
-        .collect();
+    let models = cross_validated_models(&docs, folds, options);
     thresholds
         .iter()
         .map(|&p| {
@@ -573,6 +568,16 @@ pub fn evaluate_dir_cross_validated(dir: &Path, folds: usize, options: &TrainOpt
             evaluate_docs(dir, &docs, |i, doc| {
                 crate::analyze_with_cue_model(&doc.text, &crate::Options::default(), Some(&models[i % folds]))
             })
+        })
+        .collect()
+}
+
+/// One cue model a fold: model `k` is trained on every article outside fold `k` (`in_fold`).
+pub(crate) fn cross_validated_models(docs: &[Doc], folds: usize, options: &TrainOptions) -> Vec<CueModel> {
+    (0..folds)
+        .map(|k| {
+            let training: Vec<&Doc> = docs.iter().enumerate().filter(|(i, _)| !in_fold(*i, k, folds)).map(|(_, d)| d).collect();
+            train(&training, options)
         })
         .collect()
 }

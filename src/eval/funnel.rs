@@ -7,16 +7,17 @@
 //!   with a stance verb, "the results showed", a subject no kind fits);
 //! - **model, then dropped**: the rules found nothing, the model found a cue and a subject, and
 //!   resolution dropped it (a learned cue stands on the record only: no crowd, report or outlet);
-//! - **model, no subject**: the model found a cue but no subject before it;
+//! - **model, no usable subject**: the model found a cue but no subject before it, or one it cannot
+//!   use (a possessive, a clause of more than twelve words);
 //! - **model, nothing**: no word of the sentence reached the model's threshold.
 //!
 //! The **ceiling** counts a sentence as attributed when the rules read any attribution in it or any
 //! word scores over the model's threshold, whatever the product then does with it: the most this
 //! model and these rules could give if every such sentence were shown.
 
-use super::brat::{gold_units, in_fold, load_dir, Doc};
+use super::brat::{cross_validated_models, gold_units, load_dir, Doc};
 use super::score::Binary;
-use super::train::{logit, train, TrainOptions};
+use super::train::{logit, TrainOptions};
 use crate::cue_model::CueModel;
 use crate::lexicon::Lexicons;
 use crate::offsets::Utf16Index;
@@ -74,11 +75,16 @@ pub fn funnel_docs<'m>(docs: &[Doc], model_for: impl Fn(usize) -> &'m CueModel) 
         let text = crate::normalize::quotes(&doc.text);
         let report = crate::analyze_with_cue_model(&doc.text, &crate::Options::default(), Some(model));
         let index = Utf16Index::new(&doc.text);
+        // Scored on the units `eval --brat` scores on (the original text's sentences); each read
+        // through the analyser's sentence (of the text with its quote marks normalised) that holds
+        // its start — the same sentence but where `''` quotes moved a boundary.
+        let units = super::sentences::sentences(&doc.text);
         let sentences = crate::segment::segment(&text);
-        let spans: Vec<_> = sentences.iter().map(|s| s.span).collect();
-        let gold = gold_units(&doc.text, &doc.attributions, &spans).cue;
-        for (i, s) in sentences.iter().enumerate() {
-            let (start, end) = (index.to_utf16(s.span.start), index.to_utf16(s.span.end));
+        let gold = gold_units(&doc.text, &doc.attributions, &units).cue;
+        for (u, unit) in units.iter().enumerate() {
+            let i = sentences.partition_point(|s| s.span.end <= unit.start).min(sentences.len().saturating_sub(1));
+            let Some(s) = sentences.get(i) else { continue };
+            let (start, end) = (index.to_utf16(unit.start), index.to_utf16(unit.end));
             let claimed = report.claims.iter().any(|c| c.cue.start >= start && c.cue.start < end);
             let mut raws = Vec::new();
             let lexicon_cues = crate::attribution::find_in_sentence(&text, i, s, lex, &mut raws);
@@ -97,7 +103,7 @@ pub fn funnel_docs<'m>(docs: &[Doc], model_for: impl Fn(usize) -> &'m CueModel) 
                 }
             };
             let ceiling = claimed || !raws.is_empty() || any_word;
-            funnel.add(gold[i], claimed, stage, ceiling);
+            funnel.add(gold[u], claimed, stage, ceiling);
         }
     }
     funnel
@@ -110,12 +116,7 @@ pub fn funnel_cross_validated(dir: &Path, folds: usize, options: &TrainOptions, 
         return Err("cross-validation needs at least 2 folds".into());
     }
     let docs = load_dir(dir)?;
-    let models: Vec<CueModel> = (0..folds)
-        .map(|k| {
-            let training: Vec<&Doc> = docs.iter().enumerate().filter(|(i, _)| !in_fold(*i, k, folds)).map(|(_, d)| d).collect();
-            train(&training, options)
-        })
-        .collect();
+    let models = cross_validated_models(&docs, folds, options);
     Ok(thresholds
         .iter()
         .map(|&p| {

@@ -62,7 +62,7 @@ pub struct EvalArgs {
     /// model then dropped, model without a subject, model nothing), and the ceiling of the rules and
     /// the model if every sentence they read were shown.
     /// With --thresholds: one funnel a threshold.
-    #[arg(long, requires = "folds")]
+    #[arg(long, requires = "folds", conflicts_with_all = ["json", "sample", "top"])]
     pub funnel: bool,
     /// With --brat: the rules alone, without the learned cue model.
     #[arg(long, requires = "brat")]
@@ -231,7 +231,7 @@ fn run_funnel(dir: &Path, folds: usize, thresholds: &[f32]) -> i32 {
         let _ = writeln!(o, "  missed sentences ({}), where they are lost:", f.analyser.fn_);
         let _ = writeln!(o, "    the rules read a cue and a source; resolution dropped it   {:>5}", f.rules_dropped);
         let _ = writeln!(o, "    the model read a cue and a subject; resolution dropped it  {:>5}", f.model_dropped);
-        let _ = writeln!(o, "    the model read a cue, no subject before it                 {:>5}", f.model_no_subject);
+        let _ = writeln!(o, "    the model read a cue, no usable subject before it          {:>5}", f.model_no_subject);
         let _ = writeln!(o, "    no word reached the model's threshold                      {:>5}", f.model_nothing);
         let _ = writeln!(o, "  the ceiling: a sentence counts when any rule reads an attribution in it or any word");
         let _ = writeln!(o, "  scores over the threshold, whatever resolution then does");
