@@ -61,8 +61,8 @@ pub struct EvalArgs {
     /// With --folds: where the annotated sentences the analyser misses are lost (rules then dropped,
     /// model then dropped, model without a subject, model nothing), and the ceiling of the rules and
     /// the model if every sentence they read were shown.
-    /// With --thresholds: one funnel a threshold.
-    #[arg(long, requires = "folds", conflicts_with_all = ["json", "sample", "top"])]
+    /// With --thresholds: one funnel a threshold. Prints the funnel alone (no sample).
+    #[arg(long, requires = "folds", conflicts_with_all = ["json", "top"])]
     pub funnel: bool,
     /// With --brat: the rules alone, without the learned cue model.
     #[arg(long, requires = "brat")]
