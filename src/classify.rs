@@ -138,6 +138,11 @@ static ORG_SUFFIXES: WordSet = WordSet::new(&[
 impl Known {
     /// One pass over the text: every run of capitalised words ending in an institution suffix.
     pub fn scan(text: &str) -> Known {
+        Known::scan_words(text, true)
+    }
+
+    /// `scan`; with `jump` false every word is looked at in turn (what the jump must agree with).
+    fn scan_words(text: &str, jump: bool) -> Known {
         let mut known = Known::default();
         let mut run: Vec<&str> = Vec::new();
         // Lower-case words for the suffix tests, written into one buffer (no allocation a word).
@@ -145,6 +150,20 @@ impl Known {
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
+            // With no run open, the words before the next capital ASCII letter or byte above ASCII
+            // can only leave it empty: go straight to the word that holds that byte, which starts
+            // after the last ASCII white space before it (no other white space lies between).
+            if jump && run.is_empty() {
+                let next = next_capital_or_high(bytes, at);
+                if next >= bytes.len() {
+                    break;
+                }
+                let from = at;
+                at = next;
+                while at > from && !matches!(bytes[at - 1], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                    at -= 1;
+                }
+            }
             // Only capitalised words matter: a word that starts with a lower-case ASCII letter just ends
             // any run, and is skipped to its end at once (the bulk of the text).
             if bytes[at].is_ascii_lowercase() {
@@ -205,6 +224,28 @@ impl Known {
         }
         known
     }
+}
+
+/// The first byte at or after `at` that is an ASCII capital letter or not ASCII (`bytes.len()` when
+/// there is none): eight bytes tested at once (SWAR), then byte by byte for the last few.
+fn next_capital_or_high(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    while let Some(block) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        // 'A'..='Z' in the low seven bits of each byte (no carry leaves a byte), or the high bit set.
+        let low = x & !HIGH_BITS;
+        let capital = low.wrapping_add(ONES * (0x80 - 0x41)) & !low.wrapping_add(ONES * (0x7F - 0x5A));
+        let found = (capital | x) & HIGH_BITS;
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && !bytes[at].is_ascii_uppercase() && bytes[at] < 0x80 {
+        at += 1;
+    }
+    at
 }
 
 /// The first words of the outlets, institutions and places of more than one word (for `read`).
@@ -569,6 +610,43 @@ mod tests {
         assert!(p.institution && p.person.is_none());
         assert!(read_en("The Treasury").institution);
         assert!(read_en("The Treasury").person.is_none());
+    }
+
+    #[test]
+    fn next_capital_or_high_stops_at_the_first_such_byte() {
+        for len in 0..20 {
+            for other in 0..=255u8 {
+                let mut bytes = vec![b'a'; len];
+                bytes.extend([other, b'Z', 0xC3]);
+                bytes.extend(vec![b'q'; 9]);
+                let expected = bytes.iter().position(|&b| b.is_ascii_uppercase() || b >= 0x80).unwrap_or(bytes.len());
+                assert_eq!(next_capital_or_high(&bytes, 0), expected, "{len} {other:#x}");
+            }
+        }
+        assert_eq!(next_capital_or_high(b"abc def", 0), 7);
+    }
+
+    #[test]
+    fn scan_jumps_to_capitals_and_finds_what_word_by_word_finds() {
+        let texts = [
+            "Halvorsen Foods Inc. bought it. Later, Northgale Airways Corp. said so.",
+            "the firm eBay and Acme Widgets Group; then «Grupo Andino SA» and ÉLAN Energy Partners, mr. Pell and Mr. Pell.",
+            "Adrienne Hale met Gemma Hart\u{a0}Jones in the U.S. City Council’s offices. x Y z Ñandú Banco Sur",
+            "a b c D E F G H\tI\nJ Corp 3M Co. (Reuters) “Westbury Council” said",
+            "",
+            "Z",
+        ];
+        for text in texts {
+            let (jump, each) = (Known::scan(text), Known::scan_words(text, false));
+            let sorted = |set: &FxHashSet<String>| {
+                let mut v: Vec<String> = set.iter().cloned().collect();
+                v.sort();
+                v
+            };
+            assert_eq!(sorted(&jump.organisations), sorted(&each.organisations), "{text}");
+            assert_eq!(sorted(&jump.surnames), sorted(&each.surnames), "{text}");
+            assert_eq!(sorted(&jump.given_names), sorted(&each.given_names), "{text}");
+        }
     }
 
     #[test]
