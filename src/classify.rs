@@ -248,13 +248,15 @@ fn next_capital_or_high(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// The first words of the outlets, institutions and places of more than one word (for `read`).
-fn phrase_starts(lex: &LanguageLexicon) -> &'static FxHashSet<&'static str> {
-    static STARTS: [OnceLock<FxHashSet<&'static str>>; 2] = [OnceLock::new(), OnceLock::new()];
+/// The first words of the outlets, institutions and places of more than one word (for `read`),
+/// and their second words.
+fn phrase_starts(lex: &LanguageLexicon) -> &'static (FxHashSet<&'static str>, FxHashSet<&'static str>) {
+    static STARTS: [OnceLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)>; 2] = [OnceLock::new(), OnceLock::new()];
     STARTS[usize::from(lex.language == Language::Es)].get_or_init(|| {
         let lexicon = Lexicons::shared().language(lex.language);
         let places = &Lexicons::shared().places;
-        lexicon.outlets.iter().chain(&lexicon.org_words).chain(places).filter_map(|phrase| phrase.split_once(' ').map(|(first, _)| first)).collect()
+        let phrases = || lexicon.outlets.iter().chain(&lexicon.org_words).chain(places).filter_map(|phrase| phrase.split_once(' '));
+        (phrases().map(|(first, _)| first).collect(), phrases().map(|(_, rest)| rest.split(' ').next().unwrap_or(rest)).collect())
     })
 }
 
@@ -277,6 +279,8 @@ const W_POSTMODIFIER: u32 = 1 << 13;
 const W_FIRST_NAME: u32 = 1 << 14;
 /// In `NUMBERS`.
 const W_NUMBER: u32 = 1 << 15;
+/// The second word of a listed phrase (`phrase_starts`).
+const W_PHRASE_SECOND: u32 = 1 << 16;
 
 /// The `W_*` bits of every word the lists behind them hold, for a language.
 fn word_bits(lex: &LanguageLexicon) -> &'static WordBits {
@@ -300,7 +304,8 @@ fn word_bits(lex: &LanguageLexicon) -> &'static WordBits {
         add(&mut lexicon.quantifiers.iter().copied(), W_QUANTIFIER);
         add(&mut TITLES.words().iter().copied(), W_TITLE);
         add(&mut DEFINITE.words().iter().copied(), W_DEFINITE);
-        add(&mut phrase_starts(lexicon).iter().copied(), W_PHRASE_START);
+        add(&mut phrase_starts(lexicon).0.iter().copied(), W_PHRASE_START);
+        add(&mut phrase_starts(lexicon).1.iter().copied(), W_PHRASE_SECOND);
         add(&mut shared.outlet_words.iter().copied(), W_OUTLET_WORD);
         add(&mut lexicon.pronouns.iter().copied(), W_PRONOUN);
         add(&mut POSTMODIFIERS.words().iter().copied(), W_POSTMODIFIER);
@@ -343,8 +348,9 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
             if covered[i..i + len].iter().any(|&c| c) {
                 continue;
             }
-            // A phrase of several words is in no list unless some listed phrase starts with its first word.
-            if len > 1 && !is(i, W_PHRASE_START) {
+            // A phrase of several words is in no list unless some listed phrase starts with its first
+            // two words (the words hold no space: a listed phrase's words are its words).
+            if len > 1 && !(is(i, W_PHRASE_START) && is(i + 1, W_PHRASE_SECOND)) {
                 continue;
             }
             // One word is looked up by its bits; a phrase of several in the lists themselves.
