@@ -337,7 +337,8 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     if found.iter().all(|f| f.kind == CueKind::NotCue) {
         return found;
     }
-    let mut arena = String::new();
+    // Sized for the sentence, which `sentence_tokens` copies in first (one allocation, no growth).
+    let mut arena = String::with_capacity(span.len());
     let tokens = sentence_tokens(text, span, lex, &mut arena);
     let in_quote = quote_depths(text, &tokens, sentence.starts_in_quote);
     let first_new = out.len();
