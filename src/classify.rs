@@ -255,8 +255,12 @@ fn phrase_starts(lex: &LanguageLexicon) -> &'static (FxHashSet<&'static str>, Fx
     STARTS[usize::from(lex.language == Language::Es)].get_or_init(|| {
         let lexicon = Lexicons::shared().language(lex.language);
         let places = &Lexicons::shared().places;
-        let phrases = || lexicon.outlets.iter().chain(&lexicon.org_words).chain(places).filter_map(|phrase| phrase.split_once(' '));
-        (phrases().map(|(first, _)| first).collect(), phrases().map(|(_, rest)| rest.split(' ').next().unwrap_or(rest)).collect())
+        let (mut starts, mut seconds) = (FxHashSet::default(), FxHashSet::default());
+        for (first, rest) in lexicon.outlets.iter().chain(&lexicon.org_words).chain(places).filter_map(|phrase| phrase.split_once(' ')) {
+            starts.insert(first);
+            seconds.insert(rest.split(' ').next().unwrap_or(rest));
+        }
+        (starts, seconds)
     })
 }
 
