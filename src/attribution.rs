@@ -122,17 +122,17 @@ fn is_abbreviation_word(word: &str) -> bool {
     lexicons.abbreviation(&to_lowercase(word)).is_some()
 }
 
-/// A token of the sentence being read, with what the rules ask of it most often, worked out once:
-/// its lower-case form and which of the word lists tested at every cue it is in (`is`).
+/// A token of the sentence being read, with what the rules ask of it most often: its lower-case
+/// form, worked out once, and which of the word lists tested at every cue it is in (`is`).
 #[derive(Debug, Clone, Copy)]
 struct Token<'a> {
     span: ByteSpan,
     /// A word (letters, digits, inner `.` `'` `’` `-` `&`); otherwise one punctuation character.
     word: bool,
+    /// The text is read as Spanish: the `flag_map` that `is` looks in.
+    es: bool,
     /// The token lower-cased; the text itself when it has no upper-case letter (see `lower`).
     lower: &'a str,
-    /// `F_*` bits.
-    flags: u32,
 }
 
 /// In `CLAUSE_WORDS`.
@@ -170,15 +170,24 @@ const F_FUNCTION: u32 = 1 << 14;
 const F_FINITE_SPEECH: u32 = 1 << 15;
 
 impl Token<'_> {
+    /// Is the token in one of the lists behind `flags` (`F_*` bits)? Looked up when asked: the
+    /// rules ask about a few tokens around each cue, not about every token of the sentence.
     #[inline]
     fn is(&self, flags: u32) -> bool {
-        self.flags & flags != 0
+        // `sentence_tokens` built the map before it made any token.
+        let mut bits = FLAGS[usize::from(self.es)].get().map_or(0, |map| map.get(self.lower));
+        if flags & F_DIGITS != 0 && self.lower.bytes().all(|b| b.is_ascii_digit()) {
+            bits |= F_DIGITS;
+        }
+        bits & flags != 0
     }
 }
 
+/// `flag_map`'s maps: English, Spanish.
+static FLAGS: [OnceLock<WordBits>; 2] = [OnceLock::new(), OnceLock::new()];
+
 /// The words of the lists behind the `F_*` bits, with their bits, for a language.
 fn flag_map(lex: &LanguageLexicon) -> &'static WordBits {
-    static FLAGS: [OnceLock<WordBits>; 2] = [OnceLock::new(), OnceLock::new()];
     FLAGS[usize::from(lex.language == Language::Es)].get_or_init(|| {
         let passive = if lex.language == Language::Es { &PASSIVE_ES } else { &PASSIVE_EN };
         let mut map = WordBits::default();
@@ -224,21 +233,19 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
     arena.clear();
     arena.push_str(piece);
     arena.make_ascii_lowercase();
-    let flag_map = flag_map(lex);
+    // Built now, for `Token::is`.
+    flag_map(lex);
+    let es = lex.language == Language::Es;
     #[inline(always)]
-    fn token<'a>(flag_map: &WordBits, t: crate::tokens::Token, lower: &'a str) -> Token<'a> {
-        let mut flags = flag_map.get(lower);
-        if lower.bytes().all(|b| b.is_ascii_digit()) {
-            flags |= F_DIGITS;
-        }
-        Token { span: t.span, word: t.word, lower, flags }
+    fn token(t: crate::tokens::Token, es: bool, lower: &str) -> Token<'_> {
+        Token { span: t.span, word: t.word, es, lower }
     }
     if piece.is_ascii() || !piece.chars().any(|c| !c.is_ascii() && crate::case::lowercase_may_change(c)) {
         // Every token's lower-case form is in the arena already (no other character changes when
         // lower-cased): one pass.
         let arena: &'a str = arena;
         let mut out = Vec::with_capacity(piece.len() / 4 + 1);
-        crate::tokens::for_each_token(text, span, |t| out.push(token(flag_map, t, &arena[t.span.start - span.start..t.span.end - span.start])));
+        crate::tokens::for_each_token(text, span, |t| out.push(token(t, es, &arena[t.span.start - span.start..t.span.end - span.start])));
         return out;
     }
     let raw = tokenize(text, span);
@@ -263,7 +270,7 @@ fn sentence_tokens<'a>(text: &'a str, span: ByteSpan, lex: &LanguageLexicon, are
                 }
                 false => &arena[t.span.start - span.start..t.span.end - span.start],
             };
-            token(flag_map, t, lower)
+            token(t, es, lower)
         })
         .collect()
 }
@@ -335,7 +342,8 @@ pub fn find_in_sentence(text: &str, index: usize, sentence: &Sentence, lex: &Lan
     if found.iter().all(|f| f.kind == CueKind::NotCue) {
         return found;
     }
-    let mut arena = String::new();
+    // Sized for the sentence, which `sentence_tokens` copies in first (one allocation, no growth).
+    let mut arena = String::with_capacity(span.len());
     let tokens = sentence_tokens(text, span, lex, &mut arena);
     let in_quote = quote_depths(text, &tokens, sentence.starts_in_quote);
     let first_new = out.len();

@@ -141,6 +141,11 @@ static ORG_SUFFIXES: WordSet = WordSet::new(&[
 impl Known {
     /// One pass over the text: every run of capitalised words ending in an institution suffix.
     pub fn scan(text: &str) -> Known {
+        Known::scan_words(text, true)
+    }
+
+    /// `scan`; with `jump` false every word is looked at in turn (what the jump must agree with).
+    fn scan_words(text: &str, jump: bool) -> Known {
         let mut known = Known::default();
         let mut run: Vec<&str> = Vec::new();
         // Lower-case words for the suffix tests, written into one buffer (no allocation a word).
@@ -148,6 +153,20 @@ impl Known {
         let bytes = text.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
+            // With no run open, the words before the next capital ASCII letter or byte above ASCII
+            // can only leave it empty: go straight to the word that holds that byte, which starts
+            // after the last ASCII white space before it (no other white space lies between).
+            if jump && run.is_empty() {
+                let next = next_capital_or_high(bytes, at);
+                if next >= bytes.len() {
+                    break;
+                }
+                let from = at;
+                at = next;
+                while at > from && !matches!(bytes[at - 1], b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                    at -= 1;
+                }
+            }
             // Only capitalised words matter: a word that starts with a lower-case ASCII letter just ends
             // any run, and is skipped to its end at once (the bulk of the text).
             if bytes[at].is_ascii_lowercase() {
@@ -210,13 +229,41 @@ impl Known {
     }
 }
 
-/// The first words of the outlets, institutions and places of more than one word (for `read`).
-fn phrase_starts(lex: &LanguageLexicon) -> &'static FxHashSet<&'static str> {
-    static STARTS: [OnceLock<FxHashSet<&'static str>>; 2] = [OnceLock::new(), OnceLock::new()];
+/// The first byte at or after `at` that is an ASCII capital letter or not ASCII (`bytes.len()` when
+/// there is none): eight bytes tested at once (SWAR), then byte by byte for the last few.
+fn next_capital_or_high(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    while let Some(block) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(block.try_into().unwrap_or_default());
+        // 'A'..='Z' in the low seven bits of each byte (no carry leaves a byte), or the high bit set.
+        let low = x & !HIGH_BITS;
+        let capital = low.wrapping_add(ONES * (0x80 - 0x41)) & !low.wrapping_add(ONES * (0x7F - 0x5A));
+        let found = (capital | x) & HIGH_BITS;
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && !bytes[at].is_ascii_uppercase() && bytes[at] < 0x80 {
+        at += 1;
+    }
+    at
+}
+
+/// The first words of the outlets, institutions and places of more than one word (for `read`),
+/// and their second words.
+fn phrase_starts(lex: &LanguageLexicon) -> &'static (FxHashSet<&'static str>, FxHashSet<&'static str>) {
+    static STARTS: [OnceLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)>; 2] = [OnceLock::new(), OnceLock::new()];
     STARTS[usize::from(lex.language == Language::Es)].get_or_init(|| {
         let lexicon = Lexicons::shared().language(lex.language);
         let places = &Lexicons::shared().places;
-        lexicon.outlets.iter().chain(&lexicon.org_words).chain(places).filter_map(|phrase| phrase.split_once(' ').map(|(first, _)| first)).collect()
+        let (mut starts, mut seconds) = (FxHashSet::default(), FxHashSet::default());
+        for (first, rest) in lexicon.outlets.iter().chain(&lexicon.org_words).chain(places).filter_map(|phrase| phrase.split_once(' ')) {
+            starts.insert(first);
+            seconds.insert(rest.split(' ').next().unwrap_or(rest));
+        }
+        (starts, seconds)
     })
 }
 
@@ -239,6 +286,8 @@ const W_POSTMODIFIER: u32 = 1 << 13;
 const W_FIRST_NAME: u32 = 1 << 14;
 /// In `NUMBERS`.
 const W_NUMBER: u32 = 1 << 15;
+/// The second word of a listed phrase (`phrase_starts`).
+const W_PHRASE_SECOND: u32 = 1 << 16;
 
 /// The `W_*` bits of every word the lists behind them hold, for a language.
 fn word_bits(lex: &LanguageLexicon) -> &'static WordBits {
@@ -262,7 +311,8 @@ fn word_bits(lex: &LanguageLexicon) -> &'static WordBits {
         add(&mut lexicon.quantifiers.iter().copied(), W_QUANTIFIER);
         add(&mut TITLES.words().iter().copied(), W_TITLE);
         add(&mut DEFINITE.words().iter().copied(), W_DEFINITE);
-        add(&mut phrase_starts(lexicon).iter().copied(), W_PHRASE_START);
+        add(&mut phrase_starts(lexicon).0.iter().copied(), W_PHRASE_START);
+        add(&mut phrase_starts(lexicon).1.iter().copied(), W_PHRASE_SECOND);
         add(&mut shared.outlet_words.iter().copied(), W_OUTLET_WORD);
         add(&mut lexicon.pronouns.iter().copied(), W_PRONOUN);
         add(&mut POSTMODIFIERS.words().iter().copied(), W_POSTMODIFIER);
@@ -328,8 +378,9 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
             if covered[i..i + len].iter().any(|&c| c) {
                 continue;
             }
-            // A phrase of several words is in no list unless some listed phrase starts with its first word.
-            if len > 1 && !is(i, W_PHRASE_START) {
+            // A phrase of several words is in no list unless some listed phrase starts with its first
+            // two words (the words hold no space: a listed phrase's words are its words).
+            if len > 1 && !(is(i, W_PHRASE_START) && is(i + 1, W_PHRASE_SECOND)) {
                 continue;
             }
             // One word is looked up by its bits; a phrase of several in the lists themselves.
@@ -613,6 +664,43 @@ mod tests {
         assert!(p.institution && p.person.is_none());
         assert!(read_en("The Treasury").institution);
         assert!(read_en("The Treasury").person.is_none());
+    }
+
+    #[test]
+    fn next_capital_or_high_stops_at_the_first_such_byte() {
+        for len in 0..20 {
+            for other in 0..=255u8 {
+                let mut bytes = vec![b'a'; len];
+                bytes.extend([other, b'Z', 0xC3]);
+                bytes.extend(vec![b'q'; 9]);
+                let expected = bytes.iter().position(|&b| b.is_ascii_uppercase() || b >= 0x80).unwrap_or(bytes.len());
+                assert_eq!(next_capital_or_high(&bytes, 0), expected, "{len} {other:#x}");
+            }
+        }
+        assert_eq!(next_capital_or_high(b"abc def", 0), 7);
+    }
+
+    #[test]
+    fn scan_jumps_to_capitals_and_finds_what_word_by_word_finds() {
+        let texts = [
+            "Halvorsen Foods Inc. bought it. Later, Northgale Airways Corp. said so.",
+            "the firm eBay and Acme Widgets Group; then «Grupo Andino SA» and ÉLAN Energy Partners, mr. Pell and Mr. Pell.",
+            "Adrienne Hale met Gemma Hart\u{a0}Jones in the U.S. City Council’s offices. x Y z Ñandú Banco Sur",
+            "a b c D E F G H\tI\nJ Corp 3M Co. (Reuters) “Westbury Council” said",
+            "",
+            "Z",
+        ];
+        for text in texts {
+            let (jump, each) = (Known::scan(text), Known::scan_words(text, false));
+            let sorted = |set: &FxHashSet<String>| {
+                let mut v: Vec<String> = set.iter().cloned().collect();
+                v.sort();
+                v
+            };
+            assert_eq!(sorted(&jump.organisations), sorted(&each.organisations), "{text}");
+            assert_eq!(sorted(&jump.surnames), sorted(&each.surnames), "{text}");
+            assert_eq!(sorted(&jump.given_names), sorted(&each.given_names), "{text}");
+        }
     }
 
     #[test]

@@ -141,6 +141,16 @@ impl State<'_> {
     }
 }
 
+/// `hay.contains(needle)` for the few words of a group: each place that starts with the needle's
+/// first byte is compared (std's two-way searcher costs more to set up than such a search).
+fn contains_short(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    needle.len() <= hay.len() && (0..=hay.len() - needle.len()).any(|i| hay[i] == first && &hay[i..i + needle.len()] == needle)
+}
+
 /// The surname of a full name ending a phrase: "El entrenador del Montalbán, Julio Esparza" → "Esparza";
 /// none when the phrase does not end in two capitalised words.
 fn trailing_full_name_surname(label: &str) -> Option<&str> {
@@ -224,12 +234,15 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     let sentence = &sentences[raw.sentence];
     let opens_sentence = state.text[sentence.span.start..span.start].chars().all(|c| !crate::wordset::is_alphanumeric(c));
     let phrase = read(state.text, span, opens_sentence, lex, &state.known);
-    let cue_word = to_lowercase(&state.text[raw.cue.start..raw.cue.end]);
+    // Lower case; most cues are already (then borrowed, not copied).
+    let cue_text = &state.text[raw.cue.start..raw.cue.end];
+    let cue_word: std::borrow::Cow<str> =
+        if cue_text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) { to_lowercase(cue_text).into() } else { cue_text.into() };
     let s = raw.sentence;
 
     // "the documents show", "polls showed": evidence speaks only as a record, a poll or an institution's
     // data; "the results showed", "the president showed a photo" attribute nothing.
-    if matches!(cue_word.as_str(), "show" | "shows" | "showed" | "muestra" | "muestran" | "mostró" | "mostraron")
+    if matches!(cue_word.as_ref(), "show" | "shows" | "showed" | "muestra" | "muestran" | "mostró" | "mostraron")
         && !(phrase.words.iter().any(|w| RECORDS.contains(&w.as_str()) || EVIDENCE.contains(&w.as_str())) || phrase.outlet.is_some() || lex.report_nouns.contains(phrase.head.as_str()))
     {
         return None;
@@ -237,7 +250,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
 
     // "Sanders supports a $15 wage", "the company plans to cut jobs": a stance is attributed to a named
     // person or an institution only; a crowd's or an unnamed person's wishes rest on no one.
-    if (raw.learned && !learned_source_on_record(&phrase, lex)) || lex.stance_verbs.contains(cue_word.as_str())
+    if (raw.learned && !learned_source_on_record(&phrase, lex)) || lex.stance_verbs.contains(cue_word.as_ref())
         && !(phrase.person.is_some()
             || (phrase.institution && !lex.vague_nouns.contains(phrase.head.as_str()))
             || matches!(phrase.pronoun.as_deref(), Some("he" | "she" | "él" | "ella"))
@@ -343,7 +356,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // An outlet's reporting. "Tax filings reviewed by CNN" are filings, an institution's record;
         // "the council's inspection report" is the council's.
         let key = to_lowercase(phrase.outlet.as_deref().unwrap_or(&phrase.head));
-        match state.recent(|g| g.kind == Kind::Report && g.joined.contains(key.as_str())) {
+        match state.recent(|g| g.kind == Kind::Report && contains_short(&g.joined, &key)) {
             Some(g) => (Kind::Report, state.join(g, &phrase, s)),
             None => (Kind::Report, state.new_group(Kind::Report, span, &phrase, s)),
         }
@@ -387,7 +400,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // "the company" / "la empresa" after "Lumenfold Inc.": the latest company named.
         let generic_company = phrase.definite && phrase.words.len() == 2 && matches!(phrase.head.as_str(), "company" | "firm" | "empresa" | "compañía" | "firma");
         let same = |g: &GroupState| {
-            g.joined.contains(key.as_str())
+            contains_short(&g.joined, &key)
                 || names.iter().any(|n| g.words.contains(n))
                 || (generic_company && s.saturating_sub(g.last_sentence) <= 6 && g.words.iter().any(|w| matches!(w.as_str(), "inc" | "inc." | "corp" | "corp." | "co" | "co." | "ltd" | "llc" | "plc" | "s.a." | "sa" | "sl" | "company" | "firm" | "empresa" | "compañía")))
         };
@@ -407,7 +420,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
                 None => (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s)),
             }
         }
-    } else if let Some(role) = plural_role(&phrase, lex).filter(|_| lex.speech_only.contains(cue_word.as_str())) {
+    } else if let Some(role) = plural_role(&phrase, lex).filter(|_| lex.speech_only.contains(cue_word.as_ref())) {
         // "the lawyers said": the named lawyers of the last few sentences, else people unnamed
         // but in a position to know, like "officials said".
         let named = state.recent(|g| g.kind == Kind::Named && s.saturating_sub(g.last_sentence) <= 6 && g.words.iter().any(|w| w == role || *w == phrase.head));
@@ -437,7 +450,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
         // "donors said", "some voters say", "Industry watchers note", "female donors in both parties
         // described": an unspecified crowd.
         (Kind::Vague, state.new_group(Kind::Vague, span, &phrase, s))
-    } else if (phrase.definite || possessive(&phrase)) && !phrase.plural && !lex.weak_cues.contains(cue_word.as_str()) && phrase.words.len() <= 6 {
+    } else if (phrase.definite || possessive(&phrase)) && !phrase.plural && !lex.weak_cues.contains(cue_word.as_ref()) && phrase.words.len() <= 6 {
         // "the host said", "his lawyer said": one identifiable person.
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
     } else if phrase.role.is_some() || state.text[span.start..span.end].chars().any(char::is_uppercase) && !opens_sentence {
@@ -448,7 +461,7 @@ fn decide(state: &mut State, sentences: &[Sentence], raw: RawAttribution, lex: &
     } else if opens_sentence && phrase.words.len() == 1 && state.text[span.start..span.end].chars().next().is_some_and(char::is_uppercase) && !lex.pronouns.contains(phrase.head.as_str()) {
         // A single capitalised word opening the sentence ("Pell told investors"): a surname.
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
-    } else if opens_sentence && lex.speech_only.contains(cue_word.as_str()) && named_before_appositive(&state.text[span.start..span.end], lex) {
+    } else if opens_sentence && lex.speech_only.contains(cue_word.as_ref()) && named_before_appositive(&state.text[span.start..span.end], lex) {
         // "Hemsley, the co-author of a book on viral news, said": a capitalised name, then who they are
         // (with a verb that only reports speech: "Brun, 26, claimed the jersey" is a race won).
         (Kind::Named, state.new_group(Kind::Named, span, &phrase, s))
@@ -697,6 +710,15 @@ fn add_continuations(text: &str, sentences: &[Sentence], out: &mut Vec<Resolved>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_short_is_contains() {
+        for hay in ["", "a", "the company", "lumenfold inc.", "año ñandú", "aaab"] {
+            for needle in ["", "a", "company", "the company x", "ñ", "ú", "aab", "inc.", "lumenfold inc."] {
+                assert_eq!(contains_short(hay, needle), hay.contains(needle), "{hay:?} {needle:?}");
+            }
+        }
+    }
 
     #[test]
     fn has_quote_finds_the_quote_marks_and_nothing_like_them() {

@@ -127,8 +127,14 @@ fn fill(out: &mut String, phrase: &str, words: &[&str]) {
     let mut words = words.iter();
     while let Some(tail) = rest {
         let Some(word) = words.next() else { break };
-        let (piece, next) = split_blank(tail);
         out.push_str(word);
+        if words.len() == 0 {
+            // The last word's blank: what follows holds no other (one blank a word, as checked
+            // below), so it is copied without being searched.
+            out.push_str(tail);
+            break;
+        }
+        let (piece, next) = split_blank(tail);
         out.push_str(piece);
         rest = next;
     }

@@ -325,6 +325,8 @@ pub struct Lexicons {
     pub es: LanguageLexicon,
     /// Abbreviation (lower case, no final period) → whether it may also end a sentence.
     abbreviations: HashMap<&'static str, bool>,
+    /// The byte length of the longest abbreviation.
+    longest_abbreviation: usize,
     sentence_openers: HashSet<&'static str>,
     pub first_names: HashSet<&'static str>,
     pub places: HashSet<&'static str>,
@@ -334,20 +336,30 @@ pub struct Lexicons {
 impl Lexicons {
     pub fn shared() -> &'static Lexicons {
         static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
-        LEXICONS.get_or_init(|| Lexicons {
-            en: LanguageLexicon::build(Language::En),
-            es: LanguageLexicon::build(Language::Es),
-            abbreviations: phrases(file("all", "abbreviations"))
+        LEXICONS.get_or_init(|| {
+            let abbreviations: HashMap<&'static str, bool> = phrases(file("all", "abbreviations"))
                 .map(|l| match l.strip_suffix("|end") {
                     Some(a) => (a, true),
                     None => (l, false),
                 })
-                .collect(),
-            sentence_openers: set("all", "sentence_openers"),
-            first_names: set("all", "first_names"),
-            places: set("all", "places"),
-            outlet_words: set("all", "outlet_words"),
+                .collect();
+            Lexicons {
+                en: LanguageLexicon::build(Language::En),
+                es: LanguageLexicon::build(Language::Es),
+                longest_abbreviation: abbreviations.keys().map(|a| a.len()).max().unwrap_or(0),
+                abbreviations,
+                sentence_openers: set("all", "sentence_openers"),
+                first_names: set("all", "first_names"),
+                places: set("all", "places"),
+                outlet_words: set("all", "outlet_words"),
+            }
         })
+    }
+
+    /// No word of more characters than this is an abbreviation (lower-casing never makes fewer
+    /// characters, and no character is less than a byte).
+    pub fn longest_abbreviation(&self) -> usize {
+        self.longest_abbreviation
     }
 
     pub fn language(&self, language: Language) -> &LanguageLexicon {

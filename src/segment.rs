@@ -122,15 +122,19 @@ const PLAIN: [bool; 256] = {
 };
 
 /// The first byte at or after `at` (up to `stop`) that is not `PLAIN`. Sixteen bytes are tested at
-/// a time with no early exit, which the compiler turns into vector instructions; the block that
-/// holds such a byte is then read one byte at a time.
+/// a time with no early exit, which the compiler turns into vector instructions; in the block that
+/// holds such a byte, `first_special` finds it (and the last few bytes are read one at a time).
 #[inline]
 fn skip_plain(bytes: &[u8], mut at: usize, stop: usize) -> usize {
     while at + 16 <= stop {
         let block = &bytes[at..at + 16];
         let special = block.iter().fold(false, |found, &b| found | (b >= 0x80) | (b == b'.') | (b == b'!') | (b == b'?') | (b == b'"'));
         if special {
-            break;
+            // Which byte: eight at a time (SWAR), not one by one.
+            return match first_special(&block[..8]) {
+                8 => at + 8 + first_special(&block[8..]),
+                k => at + k,
+            };
         }
         at += 16;
     }
@@ -138,6 +142,22 @@ fn skip_plain(bytes: &[u8], mut at: usize, stop: usize) -> usize {
         at += 1;
     }
     at
+}
+
+/// The index of the first byte of `eight` that is not `PLAIN`, or 8.
+#[inline]
+fn first_special(eight: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    // The high bit of each byte that equals `b`: exact for the first such byte (a borrow only
+    // spoils the bytes after it), which is the one wanted.
+    let equal = |b: u8| {
+        let v = x ^ (ONES * u64::from(b));
+        v.wrapping_sub(ONES) & !v
+    };
+    let special = (x | equal(b'.') | equal(b'!') | equal(b'?') | equal(b'"')) & HIGH_BITS;
+    (special.trailing_zeros() / 8) as usize
 }
 
 /// Splits one line into sentences; returns whether a quote is still open at the line's end.
@@ -277,15 +297,19 @@ fn push(
 /// `next` is the line from the first character after the white space that follows.
 fn is_abbreviation(line: &str, dot: usize, next: &str, lex: &Lexicons, scratch: &mut Scratch) -> bool {
     // The word before the period: letters and inner periods ("U.S", "a.m", "Sen").
+    // Longer than every abbreviation (and than one initial), the word is neither: its end is not read.
+    let longest = lex.longest_abbreviation().max(1);
     let before = &line[..dot];
-    let word_start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| crate::wordset::is_alphanumeric(c) || c == '.')
-        .take(32)
-        .last()
-        .map(|(i, _)| i)
-        .unwrap_or(dot);
+    let mut word_start = dot;
+    for (count, (i, c)) in before.char_indices().rev().take(32).enumerate() {
+        if !(crate::wordset::is_alphanumeric(c) || c == '.') {
+            break;
+        }
+        if count >= longest {
+            return false;
+        }
+        word_start = i;
+    }
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -313,6 +337,20 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn skip_plain_stops_at_the_first_byte_that_is_not_plain() {
+        for len in 0..40 {
+            for other in 0..=255u8 {
+                let mut bytes = vec![b'a'; len];
+                bytes.extend([other, b'.', 0xC3, b'"']);
+                bytes.extend(vec![b'q'; 17]);
+                let expected = bytes.iter().position(|&b| !PLAIN[b as usize]).unwrap_or(bytes.len());
+                assert_eq!(skip_plain(&bytes, 0, bytes.len()), expected, "{len} {other:#x}");
+                assert_eq!(skip_plain(&bytes, 0, len.min(bytes.len())), expected.min(len), "{len} {other:#x}");
+            }
+        }
     }
 
     #[test]

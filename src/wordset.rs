@@ -41,16 +41,60 @@ impl WordSet {
 /// hash is one multiplication and whose comparison is one instruction; a longer word by its text.
 #[derive(Debug, Default)]
 pub struct WordBits {
-    short: FxHashMap<u64, u32>,
+    /// Open addressing over packed keys (0 marks an empty slot: no packed key is 0), linear
+    /// probing, at most half full: a lookup is a multiplication and a compare or two (a general
+    /// hash map's probe cost several times that, once for every token of a sentence).
+    slots: Vec<(u64, u32)>,
+    short_count: usize,
     long: FxHashMap<&'static str, u32>,
+    /// The longest word in `long`: a longer word is in no list, ruled out before hashing.
+    long_max: usize,
 }
 
 impl WordBits {
     /// Adds `bits` to `word`'s.
     pub fn insert(&mut self, word: &'static str, bits: u32) {
         match packed(word) {
-            Some(key) => *self.short.entry(key).or_default() |= bits,
-            None => *self.long.entry(word).or_default() |= bits,
+            Some(key) => {
+                if (self.short_count + 1) * 2 > self.slots.len() {
+                    self.grow();
+                }
+                let at = self.slot(key);
+                if self.slots[at].0 == 0 {
+                    self.slots[at].0 = key;
+                    self.short_count += 1;
+                }
+                self.slots[at].1 |= bits;
+            }
+            None => {
+                *self.long.entry(word).or_default() |= bits;
+                self.long_max = self.long_max.max(word.len());
+            }
+        }
+    }
+
+    /// Twice the slots (at least 64), every key placed again.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(64);
+        let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+        for (key, bits) in old.into_iter().filter(|&(key, _)| key != 0) {
+            let at = self.slot(key);
+            self.slots[at] = (key, bits);
+        }
+    }
+
+    /// The slot that holds `key`, or the empty one where it would go (`slots` is not empty).
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // The top bits of a multiplicative hash, folded into the table's size.
+        let mut at = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+        loop {
+            let k = self.slots[at].0;
+            if k == key || k == 0 {
+                return at;
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -58,16 +102,16 @@ impl WordBits {
     #[inline(always)]
     pub fn get(&self, word: &str) -> u32 {
         match packed(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
+            Some(key) if !self.slots.is_empty() => self.slots[self.slot(key)].1,
+            Some(_) => 0,
+            None if word.len() > self.long_max => 0,
+            None => self.long.get(word).copied().unwrap_or(0),
         }
-        .copied()
-        .unwrap_or(0)
     }
 
     /// Every word with its bits, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (String, u32)> + '_ {
-        let short = self.short.iter().map(|(&key, &bits)| (unpacked(key), bits));
+        let short = self.slots.iter().filter(|&&(key, _)| key != 0).map(|&(key, bits)| (unpacked(key), bits));
         short.chain(self.long.iter().map(|(&w, &bits)| (w.to_string(), bits)))
     }
 }
@@ -76,14 +120,25 @@ impl WordBits {
 /// two words share one).
 #[inline(always)]
 fn packed(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 7 {
-        return None;
-    }
-    // Copied into eight zeroed bytes and read as one integer: no shift and or a byte.
-    let mut buf = [0u8; 8];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    Some(u64::from_le_bytes(buf) | (bytes.len() as u64) << 56)
+    let b = word.as_bytes();
+    let n = b.len();
+    // Two loads that overlap (the first and the last four, two or one bytes), no copy a byte:
+    // the bytes they share are the same, so or-ing them is the bytes in place.
+    let bytes = match n {
+        4..=7 => {
+            let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+        }
+        2..=3 => {
+            let lo = u16::from_le_bytes([b[0], b[1]]);
+            let hi = u16::from_le_bytes([b[n - 2], b[n - 1]]);
+            u64::from(lo) | u64::from(hi) << (8 * (n - 2))
+        }
+        1 => u64::from(b[0]),
+        _ => return None,
+    };
+    Some(bytes | (n as u64) << 56)
 }
 
 /// The word `packed` made `key` of.
