@@ -840,6 +840,8 @@ fn speech(
         // A title-case cue reports only with its subject before it ("Trump Says …"), never
         // inverted: "the cookbook Say It With Pasta".
         Left::Open if first > 0 && is_capitalised(text_of(text, &tokens[first])) && tokens[..first].iter().any(|t| t.word) => None,
+        // Right after another verb of speech ("said said"): no subject, and no inverted one either.
+        Left::Open if j > 0 && tokens[j - 1].word && tokens[j - 1].is(F_FINITE_SPEECH) => None,
         Left::Open => {
             // Inverted: "“…,” said Lopez", "—…—, dijo el ministro"; or no subject: "Añadió que…".
             let next_word = tokens.get(after_cue).map(|t| lower(text, t));
