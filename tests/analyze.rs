@@ -463,3 +463,12 @@ fn an_appositive_whose_comma_sits_inside_a_closing_quote() {
     let claims = analyze("The plant will close, “and soon,” Whitlock said.", &Options::default()).claims;
     assert_eq!(claims[0].source.as_ref().map(|s| s.text.as_str()), Some("Whitlock"));
 }
+
+#[test]
+fn a_given_name_makes_a_person_of_a_title_and_an_institution() {
+    // "Ross" and "Dana" are in first_names.txt: the person speaks, not the institute or the network.
+    for text in ["Ross Haldane of the Policy Institute said wages fell.", "NBC's Dana Haskell said the count was slow."] {
+        let claims = analyze(text, &Options::default()).claims;
+        assert_eq!(claims.iter().map(|c| c.kind).collect::<Vec<_>>(), vec![Kind::Named], "{text}");
+    }
+}
