@@ -335,9 +335,9 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         if t.word {
             if just_opened {
                 just_opened = false;
-                let lower = s.to_ascii_lowercase();
+                let relative = ["who", "which", "whose", "quien", "que"].iter().any(|r| r.eq_ignore_ascii_case(s));
                 let party_tag = s.len() >= 3 && matches!(&s[..2], "D-" | "R-" | "I-");
-                if aside_from.is_none() && (matches!(lower.as_str(), "who" | "which" | "whose" | "quien" | "que") || party_tag) {
+                if aside_from.is_none() && (relative || party_tag) {
                     aside_from = Some(depth);
                 }
             }

@@ -346,6 +346,16 @@ The sponsor declined to renew its contract.";
     assert_eq!(cues, vec!["declined to be interviewed", "declined comment"]);
 }
 
+/// (kind, source) of every claim.
+fn kinds_and_sources(text: &str) -> Vec<(Kind, Option<String>)> {
+    analyze(text, &Options::default()).claims.iter().map(|c| (c.kind, c.source.as_ref().map(|s| s.text.clone()))).collect()
+}
+
+/// (kind, cue, source) of every claim.
+fn kinds_cues_and_sources(text: &str) -> Vec<(Kind, String, Option<String>)> {
+    analyze(text, &Options::default()).claims.iter().map(|c| (c.kind, c.cue.text.clone(), c.source.as_ref().map(|s| s.text.clone()))).collect()
+}
+
 /// (source, cue) of every claim.
 fn sources_and_cues(text: &str) -> Vec<(String, String)> {
     analyze(text, &Options::default())
@@ -368,7 +378,7 @@ fn a_manner_adverb_between_a_source_and_its_cue_is_stepped_over() {
 
 #[test]
 fn quantities_of_people_asides_and_postmodifiers_do_not_hide_the_source() {
-    let kinds = |text: &str| analyze(text, &Options::default()).claims.iter().map(|c| (c.kind, c.source.as_ref().map(|s| s.text.clone()))).collect::<Vec<_>>();
+    let kinds = kinds_and_sources;
     // A noun of quantity before "of": the people after it are the head.
     assert_eq!(kinds("Raising rates now, a wide array of economists say, would stall the recovery."), vec![(Kind::Vague, Some("a wide array of economists".into()))]);
     assert_eq!(kinds("Dozens of officials said the plan was dead."), vec![(Kind::Anonymous, Some("Dozens of officials".into()))]);
@@ -385,7 +395,7 @@ fn quantities_of_people_asides_and_postmodifiers_do_not_hide_the_source() {
 
 #[test]
 fn a_relative_clause_of_speech_after_a_clause_is_the_name_s() {
-    let kinds = |text: &str| analyze(text, &Options::default()).claims.iter().map(|c| (c.kind, c.cue.text.clone(), c.source.as_ref().map(|s| s.text.clone()))).collect::<Vec<_>>();
+    let kinds = kinds_cues_and_sources;
     // "who" describes the name right before it, not the clause that ends with it; and "said" is no
     // part of the next verb's subject ("said he intended").
     assert_eq!(
@@ -409,7 +419,7 @@ fn a_relative_clause_of_speech_after_a_clause_is_the_name_s() {
 
 #[test]
 fn review_cases_that_must_not_misfire() {
-    let kinds = |text: &str| analyze(text, &Options::default()).claims.iter().map(|c| (c.kind, c.source.as_ref().map(|s| s.text.clone()))).collect::<Vec<_>>();
+    let kinds = kinds_and_sources;
     // "the host of the show" is one person, not a quantity ("a host of critics").
     assert_eq!(kinds("The host of the show said the season would be the last."), vec![(Kind::Named, Some("The host of the show".into()))]);
     // "speaking" and "connected" modify the noun before them only with a preposition after them.
@@ -434,7 +444,7 @@ fn an_email_is_a_record_that_can_show() {
 
 #[test]
 fn a_subject_pronoun_is_the_whole_subject_and_time_phrases_are_stepped_over() {
-    let kinds = |text: &str| analyze(text, &Options::default()).claims.iter().map(|c| (c.kind, c.cue.text.clone(), c.source.as_ref().map(|s| s.text.clone()))).collect::<Vec<_>>();
+    let kinds = kinds_cues_and_sources;
     assert_eq!(
         kinds("Ferris was so taken with the offer he said the board should sign that night."),
         vec![(Kind::Named, "said".into(), Some("he".into()))]
