@@ -234,6 +234,7 @@ fn is_pronoun(word: &str) -> bool {
 /// What the features read of one token, worked out once a sentence.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokenInfo {
+    pub span: ByteSpan,
     pub word: bool,
     /// Hash of the lower-cased token.
     pub lower: u64,
@@ -274,35 +275,41 @@ pub struct TokenFeatures {
 }
 
 impl TokenFeatures {
-    /// Reads the tokens of one sentence of `text`; `starts_in_quote` tells whether a quotation is
-    /// open where the sentence starts.
-    /// The tokens are `(span, is_word)` pairs (see `tokens::Token`); words are read lower-cased.
-    pub fn new(text: &str, tokens: impl ExactSizeIterator<Item = (ByteSpan, bool)>, starts_in_quote: bool) -> TokenFeatures {
-        let mut info: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
+    /// Reads the tokens of the sentence `span` of `text` (see `tokens::for_each_token`);
+    /// `starts_in_quote` tells whether a quotation is open where the sentence starts. Words are
+    /// read lower-cased.
+    pub fn new(text: &str, span: ByteSpan, starts_in_quote: bool) -> TokenFeatures {
+        let mut features = TokenFeatures::words(text, span, starts_in_quote);
+        features.complete(text);
+        features
+    }
+
+    /// `new`, for a sentence the English model may read: `None` when the sentence reads as
+    /// Spanish (by the same words as `lang::detect`): a Spanish quotation or paragraph in an
+    /// English article is no English the model was trained on. Its features are then never built.
+    pub fn english(text: &str, span: ByteSpan, starts_in_quote: bool) -> Option<TokenFeatures> {
+        if crate::lang::reads_as_spanish(&text[span.start..span.end]) {
+            return None;
+        }
+        Some(TokenFeatures::new(text, span, starts_in_quote))
+    }
+
+    /// The first pass: each token's hashes (the whole word, and for a word not in ASCII its prefix and
+    /// suffixes, which fall out of lower-casing it) and its quote state.
+    fn words(text: &str, sentence: ByteSpan, starts_in_quote: bool) -> TokenFeatures {
+        // About one token every five bytes of news text.
+        let mut info: Vec<TokenInfo> = Vec::with_capacity(sentence.len() / 4 + 1);
         let mut open = starts_in_quote;
         let mut buffer = String::new();
-        for (span, word) in tokens {
+        crate::tokens::for_each_token(text, sentence, |Token { span, word }| {
             let s = &text[span.start..span.end];
-            let first = s.chars().next().unwrap_or(' ');
-            let mut i = TokenInfo { word, ..TokenInfo::default() };
-            // The word's hash, and its prefix's (FNV runs left to right: the hash after four
-            // characters), in one pass; ASCII by bytes (the same hashes as by chars).
+            let mut i = TokenInfo { span, word, ..TokenInfo::default() };
             if s.is_ascii() {
-                let b = s.as_bytes();
                 let mut h = FNV_OFFSET;
-                for (k, &c) in b.iter().enumerate() {
+                for &c in s.as_bytes() {
                     h = fnv(h, u32::from(c.to_ascii_lowercase()));
-                    if k == 3 {
-                        i.prefix4 = h;
-                    }
                 }
                 i.lower = h;
-                if b.len() < 4 {
-                    i.prefix4 = h;
-                }
-                let tail = |n: usize| b[b.len().saturating_sub(n)..].iter().fold(FNV_OFFSET, |h, &c| fnv(h, u32::from(c.to_ascii_lowercase())));
-                i.suffix3 = tail(3);
-                i.suffix2 = tail(2);
             } else {
                 // Lower-cased (a character may become several), then hashed in one pass that keeps
                 // the prefix's hash and the last three characters for the suffixes'.
@@ -324,29 +331,20 @@ impl TokenFeatures {
                     last = [last[1], last[2], c];
                 }
                 i.lower = h;
-                if n < 4 {
-                    i.prefix4 = h;
+                if word {
+                    if n < 4 {
+                        i.prefix4 = h;
+                    }
+                    i.suffix3 = hash_chars(last[3 - n.min(3)..].iter().copied());
+                    i.suffix2 = hash_chars(last[3 - n.min(2)..].iter().copied());
+                } else {
+                    i.prefix4 = 0;
                 }
-                i.suffix3 = hash_chars(last[3 - n.min(3)..].iter().copied());
-                i.suffix2 = hash_chars(last[3 - n.min(2)..].iter().copied());
             }
             if word {
-                let b = s.as_bytes();
-                i.ends_ing = b.len() > 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"ing");
-                i.possessive = s.ends_with("'s") || s.ends_with("’s") || s.ends_with("'S") || s.ends_with("’S");
-                i.shape = if is_pronoun(s) {
-                    SHAPE_PRONOUN
-                } else if first.is_uppercase() {
-                    if s.chars().nth(1).is_some() && s.chars().any(char::is_lowercase) { SHAPE_CAPITALISED } else { SHAPE_UPPER }
-                } else if first.is_ascii_digit() {
-                    SHAPE_DIGIT
-                } else {
-                    SHAPE_LOWER
-                };
                 i.in_quote = open;
             } else {
-                // Punctuation has no prefix or suffix features.
-                (i.prefix4, i.suffix3, i.suffix2) = (0, 0, 0);
+                let first = s.chars().next().unwrap_or(' ');
                 if crate::segment::is_quote_mark(first) {
                     i.shape = SHAPE_QUOTE;
                     i.quote_mark = true;
@@ -357,9 +355,40 @@ impl TokenFeatures {
                 }
             }
             info.push(i);
-        }
+        });
         let has_quote = info.iter().any(|t| t.quote_mark);
         TokenFeatures { info, has_quote, that: hash_chars("that".chars()) }
+    }
+
+    /// The second pass: the shapes of words, and the prefix and suffixes of ASCII words.
+    fn complete(&mut self, text: &str) {
+        for i in &mut self.info {
+            if !i.word {
+                // Punctuation has no prefix or suffix features; its shape is set already.
+                continue;
+            }
+            let s = &text[i.span.start..i.span.end];
+            let b = s.as_bytes();
+            if s.is_ascii() {
+                // FNV runs left to right: the prefix's hash is the hash after four characters.
+                let hash = |bytes: &[u8]| bytes.iter().fold(FNV_OFFSET, |h, &c| fnv(h, u32::from(c.to_ascii_lowercase())));
+                i.prefix4 = if b.len() < 4 { i.lower } else { hash(&b[..4]) };
+                i.suffix3 = hash(&b[b.len().saturating_sub(3)..]);
+                i.suffix2 = hash(&b[b.len().saturating_sub(2)..]);
+            }
+            let first = s.chars().next().unwrap_or(' ');
+            i.ends_ing = b.len() > 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"ing");
+            i.possessive = s.ends_with("'s") || s.ends_with("’s") || s.ends_with("'S") || s.ends_with("’S");
+            i.shape = if is_pronoun(s) {
+                SHAPE_PRONOUN
+            } else if first.is_uppercase() {
+                if s.chars().nth(1).is_some() && s.chars().any(char::is_lowercase) { SHAPE_CAPITALISED } else { SHAPE_UPPER }
+            } else if first.is_ascii_digit() {
+                SHAPE_DIGIT
+            } else {
+                SHAPE_LOWER
+            };
+        }
     }
 
     fn at(&self, i: usize, d: isize) -> Option<&TokenInfo> {
@@ -467,8 +496,8 @@ impl TokenFeatures {
 
 /// The tokens of `span` in `text` with their features, for the model.
 pub fn sentence_features(text: &str, span: ByteSpan, starts_in_quote: bool) -> (Vec<Token>, TokenFeatures) {
-    let tokens = crate::tokens::tokenize(text, span);
-    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word)), starts_in_quote);
+    let features = TokenFeatures::new(text, span, starts_in_quote);
+    let tokens = features.info.iter().map(|t| Token { span: t.span, word: t.word }).collect();
     (tokens, features)
 }
 
@@ -531,6 +560,18 @@ mod tests {
         assert_eq!(a.features(6)[0], b.features(1)[0]);
         assert_ne!(a.features(6)[1], b.features(1)[1] ^ 1);
         assert_ne!(a.features(6), b.features(1));
+    }
+
+    #[test]
+    fn the_english_model_reads_no_spanish_sentence() {
+        let text = "Ms. Ortiz wondered whether it would pass. «No lo sé», dijo la ministra, que llegó tarde.";
+        let second = text.find('«').unwrap();
+        let english = TokenFeatures::english(text, ByteSpan::new(0, second - 1), false).expect("an English sentence is read");
+        // The same features as for any sentence, token spans included.
+        let (tokens, all) = sentence_features(text, ByteSpan::new(0, second - 1), false);
+        assert_eq!(english.info.iter().map(|t| (t.span, t.lower, t.shape, t.prefix4, t.suffix3)).collect::<Vec<_>>(), all.info.iter().map(|t| (t.span, t.lower, t.shape, t.prefix4, t.suffix3)).collect::<Vec<_>>());
+        assert_eq!(tokens.len(), 9);
+        assert!(TokenFeatures::english(text, ByteSpan::new(second, text.len()), false).is_none());
     }
 
     #[test]

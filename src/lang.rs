@@ -30,6 +30,103 @@ pub fn detect(text: &str) -> Language {
     }
 }
 
+/// Does `piece` (a sentence) read as Spanish by the words `detect` counts: more of `SPANISH`'s
+/// than of `ENGLISH`'s? One pass over the bytes, with no allocation: the learned cue model asks
+/// it of every sentence it might read.
+pub fn reads_as_spanish(piece: &str) -> bool {
+    let votes = votes_by_hash();
+    let bytes = piece.as_bytes();
+    let (mut english, mut spanish) = (0u32, 0u32);
+    let mut i = 0;
+    while i < bytes.len() {
+        // A word: a run of letters (as `detect` splits), its bytes lower-cased and hashed.
+        let (start, mut hash) = (i, FNV_OFFSET);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_alphabetic() {
+                hash = fnv(hash, b.to_ascii_lowercase());
+                i += 1;
+            } else if b >= 0x80 {
+                let c = piece[i..].chars().next().unwrap_or(' ');
+                if !crate::wordset::is_alphabetic(c) {
+                    break;
+                }
+                let mut utf8 = [0; 4];
+                for &b in c.to_lowercase().next().unwrap_or(c).encode_utf8(&mut utf8).as_bytes() {
+                    hash = fnv(hash, b);
+                }
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if i == start {
+            // Not a letter: step over it (a whole character).
+            i += piece[i..].chars().next().map_or(1, char::len_utf8);
+        } else if i - start <= 6 {
+            match votes.get(hash) {
+                Some(Language::En) => english += 1,
+                Some(Language::Es) => spanish += 1,
+                None => {}
+            }
+        }
+    }
+    spanish > english
+}
+
+const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
+
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
+}
+
+/// The words of `ENGLISH` and `SPANISH` by their hash (FNV-1a over the lower-case word's bytes).
+struct VotesByHash {
+    /// Open addressing on the hash's low bits; 0 is an empty slot.
+    slots: [(u64, Language); VOTE_SLOTS],
+}
+
+const VOTE_SLOTS: usize = 128;
+
+impl VotesByHash {
+    /// The language whose commonest words include the word with this hash.
+    #[inline]
+    fn get(&self, hash: u64) -> Option<Language> {
+        let mut k = hash as usize % VOTE_SLOTS;
+        loop {
+            let (h, language) = self.slots[k];
+            if h == hash {
+                return Some(language);
+            }
+            if h == 0 {
+                return None;
+            }
+            k = (k + 1) % VOTE_SLOTS;
+        }
+    }
+}
+
+/// Built once.
+fn votes_by_hash() -> &'static VotesByHash {
+    static TABLE: std::sync::OnceLock<VotesByHash> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut slots = [(0u64, Language::En); VOTE_SLOTS];
+        // A word in both lists would vote for both in `detect`; there is none (a test checks).
+        for (words, language) in [(ENGLISH, Language::En), (SPANISH, Language::Es)] {
+            for word in words {
+                let hash = word.bytes().fold(FNV_OFFSET, fnv);
+                let mut k = hash as usize % VOTE_SLOTS;
+                while slots[k].0 != 0 {
+                    k = (k + 1) % VOTE_SLOTS;
+                }
+                slots[k] = (hash, language);
+            }
+        }
+        VotesByHash { slots }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +141,43 @@ mod tests {
     fn empty_or_foreign_text_defaults_to_english() {
         assert_eq!(detect(""), Language::En);
         assert_eq!(detect("東京 😀 123"), Language::En);
+    }
+
+    #[test]
+    fn votes_by_hash_hold_each_list_word_once() {
+        assert!(ENGLISH.iter().all(|w| !SPANISH.contains(w)));
+        assert!(ENGLISH.len() + SPANISH.len() < VOTE_SLOTS / 2, "the table stays sparse");
+        let votes = votes_by_hash();
+        let hash = |w: &str| w.bytes().fold(FNV_OFFSET, fnv);
+        for (words, language) in [(ENGLISH, Language::En), (SPANISH, Language::Es)] {
+            for word in words {
+                assert_eq!(votes.get(hash(word)), Some(language), "{word}");
+            }
+        }
+        for word in ["minister", "ministra", "dice", "says", ""] {
+            assert_eq!(votes.get(hash(word)), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_reads_as_spanish_by_the_same_words_as_detect() {
+        for sentence in [
+            "La ministra dijo el lunes que las negociaciones habían fracasado.",
+            "«No vamos a rendirnos», dijo López, que trabaja en la planta.",
+            "SEGÚN LA EMPRESA, EL PLAN SIGUE.",
+            "Según—la—empresa, el plan sigue 😀.",
+        ] {
+            assert!(reads_as_spanish(sentence), "{sentence}");
+            assert_eq!(detect(sentence), Language::Es, "{sentence}");
+        }
+        for sentence in [
+            "The minister said on Monday that the talks had failed.",
+            "Mayor Bill de Blasio said the La Guardia plan was dead.",
+            "東京 😀 123",
+            "",
+        ] {
+            assert!(!reads_as_spanish(sentence), "{sentence}");
+            assert_eq!(detect(sentence), Language::En, "{sentence}");
+        }
     }
 }

@@ -1,11 +1,13 @@
 //! Attributions through cues the lexicons do not list, found by the learned cue model
 //! (`crate::cue_model`): "Trump seemed to …", "Ms. Ortiz wondered whether …".
 //!
-//! Only sentences in which the rules found nothing are read. The model's best word is the cue; its
-//! source is the subject before it, found the way the rules find a reporting verb's subject. A
-//! cue with no subject of its own is left out: the claim would rest on nobody the reader can see.
-//! Whether the source may hold such a claim at all (a person or an institution, never a crowd) is
-//! decided with the other stances in `discourse.rs`.
+//! Only sentences in which the rules found nothing are read, and only those that read as English
+//! (`TokenFeatures::english`): a Spanish quotation or paragraph in an English article is left to
+//! the rules. The model's best word is the cue; its source is the subject before it, found the
+//! way the rules find a reporting verb's subject. A cue with no subject of its own is left out:
+//! the claim would rest on nobody the reader can see. Whether the source may hold such a claim at
+//! all (a person or an institution, never a crowd) is decided with the other stances in
+//! `discourse.rs`.
 
 use super::*;
 use crate::cue_model::{CueModel, TokenFeatures};
@@ -21,7 +23,7 @@ fn flags_by_hash(lex: &LanguageLexicon) -> &'static FxHashMap<u64, u32> {
 }
 
 /// May the model score token `i` as a cue?
-fn eligible(i: usize, span: ByteSpan, lexicon_cues: &[Found<CueKind>], tokens: &[crate::tokens::Token], features: &TokenFeatures, lex: &LanguageLexicon) -> bool {
+fn eligible(i: usize, span: ByteSpan, lexicon_cues: &[Found<CueKind>], features: &TokenFeatures, lex: &LanguageLexicon) -> bool {
     let t = &features.info[i];
     if !t.word {
         return false;
@@ -32,7 +34,7 @@ fn eligible(i: usize, span: ByteSpan, lexicon_cues: &[Found<CueKind>], tokens: &
     let here = flags(i);
     let is = |f: u32| here & f != 0;
     let before = i.checked_sub(1).map(|b| (b, flags(b)));
-    let at = tokens[i].span;
+    let at = t.span;
     // Words the lexicons know are the rules' to judge: they have looked at them already, and know
     // their look-alikes ("claimed 54% of the vote", "declined a contract extension", "according to plan").
     let known = is(F_CUE_WORD) || lexicon_cues.iter().any(|f| span.start + f.start < at.end && at.start < span.start + f.end);
@@ -52,20 +54,20 @@ fn eligible(i: usize, span: ByteSpan, lexicon_cues: &[Found<CueKind>], tokens: &
 /// A sentence as the model reads it: its tokens' spans, their features, and which of them it may
 /// score (for training the model on the words it will be asked about).
 pub fn model_view(text: &str, sentence: &Sentence, lex: &LanguageLexicon) -> (Vec<ByteSpan>, TokenFeatures, Vec<bool>) {
-    let tokens = tokenize(text, sentence.span);
-    let features = TokenFeatures::new(text, tokens.iter().map(|t| (t.span, t.word)), sentence.starts_in_quote);
+    let features = TokenFeatures::new(text, sentence.span, sentence.starts_in_quote);
     let cues = lex.cues(&text[sentence.span.start..sentence.span.end]);
-    let eligible = (0..tokens.len()).map(|i| eligible(i, sentence.span, &cues, &tokens, &features, lex)).collect();
-    (tokens.iter().map(|t| t.span).collect(), features, eligible)
+    let eligible = (0..features.len()).map(|i| eligible(i, sentence.span, &cues, &features, lex)).collect();
+    (features.info.iter().map(|t| t.span).collect(), features, eligible)
 }
 
 /// Adds at most one attribution for sentence `index`, when the model finds a cue with a subject.
 /// `lexicon_cues` are the lexicon's cue phrases in the sentence (offsets within it; see `find_in_sentence`).
 pub fn find_learned(text: &str, index: usize, sentence: &Sentence, lex: &LanguageLexicon, model: &CueModel, lexicon_cues: &[Found<CueKind>], out: &mut Vec<RawAttribution>) {
     let span = sentence.span;
-    let raw = tokenize(text, span);
-    let features = TokenFeatures::new(text, raw.iter().map(|t| (t.span, t.word)), sentence.starts_in_quote);
-    let Some((first, _)) = model.best_cue(&features, |i| !eligible(i, span, lexicon_cues, &raw, &features, lex)) else {
+    let Some(features) = TokenFeatures::english(text, span, sentence.starts_in_quote) else {
+        return;
+    };
+    let Some((first, _)) = model.best_cue(&features, |i| !eligible(i, span, lexicon_cues, &features, lex)) else {
         return;
     };
     // A cue: now the sentence is read as the rules read it (the same tokens), to find its subject.
