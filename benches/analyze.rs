@@ -224,6 +224,8 @@ fn summary() {
 criterion_group!(benches, bench_article, bench_mixed);
 
 fn main() {
+    // As the command-line tool does (see `sourcelight::allocator`).
+    sourcelight::allocator::keep_freed_memory();
     benches();
     Criterion::default().configure_from_args().final_summary();
     summary();

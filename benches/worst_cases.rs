@@ -10,7 +10,7 @@
 //!
 //! Run with `cargo bench --bench worst_cases` (WORST_MB=N for another size than 10 MB).
 
-use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
+use criterion::{criterion_group, Criterion, SamplingMode, Throughput};
 use sourcelight::{analyze, Options};
 use std::hint::black_box;
 use std::sync::Mutex;
@@ -126,4 +126,10 @@ fn print_ratios() {
 }
 
 criterion_group!(benches, bench_worst_cases);
-criterion_main!(benches);
+
+fn main() {
+    // As the command-line tool does (see `sourcelight::allocator`).
+    sourcelight::allocator::keep_freed_memory();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

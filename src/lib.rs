@@ -19,6 +19,7 @@ pub mod report;
 pub mod segment;
 pub mod tokens;
 pub mod wordset;
+#[cfg(not(target_arch = "wasm32"))] pub mod allocator;
 #[cfg(not(target_arch = "wasm32"))] pub mod eval;
 #[cfg(not(target_arch = "wasm32"))] pub mod html;
 

@@ -58,6 +58,7 @@ fn quiet_broken_pipe() {
 
 fn main() {
     quiet_broken_pipe();
+    sourcelight::allocator::keep_freed_memory();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
