@@ -573,6 +573,14 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         let after_title = names.iter().any(|&k| k > 0 && (TITLES.contains(&words[k - 1].trim_end_matches('.')) || is(k - 1, W_ROLE)));
         let known_person = names.iter().any(|&k| known.people.contains(raw[k]));
         let only_names = names.len() == words.len() - usize::from(is(0, W_DEFINITE));
+        // A journalist of an outlet, whatever the given name: two or three capitalised words right
+        // after the outlet's possessive or right before "of"/"from"/"at" it ("CNN's Jake Tapper",
+        // "Jake Tapper of CNN"). A person, like "NBC's Dana Haskell", not the outlet's reporting.
+        let beside_outlet = p.outlet.is_some() && (2..=3).contains(&names.len()) && names.windows(2).all(|w| w[1] == w[0] + 1) && {
+            let (first, last) = (names[0], names[names.len() - 1]);
+            // After the possessive, the name is the phrase's head ("an ABC News-Washington Post poll" is a poll).
+            (last == head_at && first > 0 && covered[first - 1]) || (last + 2 < words.len() && matches!(words[last + 1].as_str(), "of" | "from" | "at" | "de") && covered[last + 2..].iter().any(|&c| c))
+        };
         // "Halvorsen said" where the text never writes "X Halvorsen": a company, not a person.
         let lone_unknown = names.len() == 1
             && words.len() == 1
@@ -583,7 +591,7 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
             p.institution = true;
             return p;
         }
-        if first_name || after_title || known_person || (only_names && !p.institution && !p.definite) || (head_is_crowd && names.iter().any(|&k| k == head_at + 1)) {
+        if first_name || beside_outlet || after_title || known_person || (only_names && !p.institution && !p.definite) || (head_is_crowd && names.iter().any(|&k| k == head_at + 1)) {
             // The name: the capitalised run that ends at the last name word.
             let last = *names.last().unwrap_or(&0);
             let mut first = last;
