@@ -34,7 +34,6 @@ pub fn detect(text: &str) -> Language {
 /// than of `ENGLISH`'s? One pass over the bytes, with no allocation: the learned cue model asks
 /// it of every sentence it might read.
 pub fn reads_as_spanish(piece: &str) -> bool {
-    let votes = votes_by_hash();
     let bytes = piece.as_bytes();
     let (mut english, mut spanish) = (0u32, 0u32);
     let mut i = 0;
@@ -51,8 +50,11 @@ pub fn reads_as_spanish(piece: &str) -> bool {
                 if !crate::wordset::is_alphabetic(c) {
                     break;
                 }
+                // The lists' words are Latin: only Latin-1's capitals (À–Þ but ×) need lowering, and
+                // without std's case tables, which would cost the wasm 8 KB (see `case.rs`).
+                let lower = if ('\u{C0}'..='\u{DE}').contains(&c) && c != '×' { char::from_u32(c as u32 + 0x20).unwrap_or(c) } else { c };
                 let mut utf8 = [0; 4];
-                for &b in c.to_lowercase().next().unwrap_or(c).encode_utf8(&mut utf8).as_bytes() {
+                for &b in lower.encode_utf8(&mut utf8).as_bytes() {
                     hash = fnv(hash, b);
                 }
                 i += c.len_utf8();
@@ -64,7 +66,7 @@ pub fn reads_as_spanish(piece: &str) -> bool {
             // Not a letter: step over it (a whole character).
             i += piece[i..].chars().next().map_or(1, char::len_utf8);
         } else if i - start <= 6 {
-            match votes.get(hash) {
+            match VOTES.get(hash) {
                 Some(Language::En) => english += 1,
                 Some(Language::Es) => spanish += 1,
                 None => {}
@@ -77,11 +79,22 @@ pub fn reads_as_spanish(piece: &str) -> bool {
 const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
 
 #[inline]
-fn fnv(h: u64, b: u8) -> u64 {
-    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3)
+const fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3)
 }
 
-/// The words of `ENGLISH` and `SPANISH` by their hash (FNV-1a over the lower-case word's bytes).
+/// FNV-1a over a lower-case word's bytes.
+const fn word_hash(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let (mut h, mut i) = (FNV_OFFSET, 0);
+    while i < bytes.len() {
+        h = fnv(h, bytes[i]);
+        i += 1;
+    }
+    h
+}
+
+/// The words of `ENGLISH` and `SPANISH` by their hash, built at compile time.
 struct VotesByHash {
     /// Open addressing on the hash's low bits; 0 is an empty slot.
     slots: [(u64, Language); VOTE_SLOTS],
@@ -90,6 +103,28 @@ struct VotesByHash {
 const VOTE_SLOTS: usize = 128;
 
 impl VotesByHash {
+    const fn new() -> VotesByHash {
+        let mut slots = [(0u64, Language::En); VOTE_SLOTS];
+        // A word in both lists would vote for both in `detect`; there is none (a test checks).
+        let lists = [(ENGLISH, Language::En), (SPANISH, Language::Es)];
+        let mut l = 0;
+        while l < lists.len() {
+            let (words, language) = lists[l];
+            let mut w = 0;
+            while w < words.len() {
+                let hash = word_hash(words[w]);
+                let mut k = hash as usize % VOTE_SLOTS;
+                while slots[k].0 != 0 {
+                    k = (k + 1) % VOTE_SLOTS;
+                }
+                slots[k] = (hash, language);
+                w += 1;
+            }
+            l += 1;
+        }
+        VotesByHash { slots }
+    }
+
     /// The language whose commonest words include the word with this hash.
     #[inline]
     fn get(&self, hash: u64) -> Option<Language> {
@@ -107,25 +142,7 @@ impl VotesByHash {
     }
 }
 
-/// Built once.
-fn votes_by_hash() -> &'static VotesByHash {
-    static TABLE: std::sync::OnceLock<VotesByHash> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut slots = [(0u64, Language::En); VOTE_SLOTS];
-        // A word in both lists would vote for both in `detect`; there is none (a test checks).
-        for (words, language) in [(ENGLISH, Language::En), (SPANISH, Language::Es)] {
-            for word in words {
-                let hash = word.bytes().fold(FNV_OFFSET, fnv);
-                let mut k = hash as usize % VOTE_SLOTS;
-                while slots[k].0 != 0 {
-                    k = (k + 1) % VOTE_SLOTS;
-                }
-                slots[k] = (hash, language);
-            }
-        }
-        VotesByHash { slots }
-    })
-}
+static VOTES: VotesByHash = VotesByHash::new();
 
 #[cfg(test)]
 mod tests {
@@ -147,15 +164,13 @@ mod tests {
     fn votes_by_hash_hold_each_list_word_once() {
         assert!(ENGLISH.iter().all(|w| !SPANISH.contains(w)));
         assert!(ENGLISH.len() + SPANISH.len() < VOTE_SLOTS / 2, "the table stays sparse");
-        let votes = votes_by_hash();
-        let hash = |w: &str| w.bytes().fold(FNV_OFFSET, fnv);
         for (words, language) in [(ENGLISH, Language::En), (SPANISH, Language::Es)] {
             for word in words {
-                assert_eq!(votes.get(hash(word)), Some(language), "{word}");
+                assert_eq!(VOTES.get(word_hash(word)), Some(language), "{word}");
             }
         }
         for word in ["minister", "ministra", "dice", "says", ""] {
-            assert_eq!(votes.get(hash(word)), None, "{word}");
+            assert_eq!(VOTES.get(word_hash(word)), None, "{word}");
         }
     }
 
