@@ -319,10 +319,11 @@ impl LanguageLexicon {
     }
 }
 
-/// All lexicons, built once.
+/// All lexicons, built once; each language's on first use (an English page never pays for the
+/// Spanish automata, which take about as long to build as the English ones).
 pub struct Lexicons {
-    pub en: LanguageLexicon,
-    pub es: LanguageLexicon,
+    en: OnceLock<LanguageLexicon>,
+    es: OnceLock<LanguageLexicon>,
     /// Abbreviation (lower case, no final period) → whether it may also end a sentence.
     abbreviations: HashMap<&'static str, bool>,
     /// The byte length of the longest abbreviation.
@@ -344,8 +345,8 @@ impl Lexicons {
                 })
                 .collect();
             Lexicons {
-                en: LanguageLexicon::build(Language::En),
-                es: LanguageLexicon::build(Language::Es),
+                en: OnceLock::new(),
+                es: OnceLock::new(),
                 longest_abbreviation: abbreviations.keys().map(|a| a.len()).max().unwrap_or(0),
                 abbreviations,
                 sentence_openers: set("all", "sentence_openers"),
@@ -364,8 +365,8 @@ impl Lexicons {
 
     pub fn language(&self, language: Language) -> &LanguageLexicon {
         match language {
-            Language::En => &self.en,
-            Language::Es => &self.es,
+            Language::En => self.en.get_or_init(|| LanguageLexicon::build(Language::En)),
+            Language::Es => self.es.get_or_init(|| LanguageLexicon::build(Language::Es)),
         }
     }
 
@@ -417,7 +418,7 @@ mod tests {
     #[test]
     fn every_cue_and_check_phrase_can_match_on_its_own() {
         let lex = Lexicons::shared();
-        for lexicon in [&lex.en, &lex.es] {
+        for lexicon in [lex.language(Language::En), lex.language(Language::Es)] {
             let l = lexicon.language.as_str();
             for name in ["speech_verbs", "according", "no_comment", "hedges", "impersonal", "not_cues"] {
                 for phrase in phrases(file(l, name)) {
@@ -441,7 +442,7 @@ mod tests {
     #[test]
     fn every_verb_class_word_is_a_cue() {
         let lex = Lexicons::shared();
-        for lexicon in [&lex.en, &lex.es] {
+        for lexicon in [lex.language(Language::En), lex.language(Language::Es)] {
             let l = lexicon.language.as_str();
             for name in ["speech_only", "weak_cues", "finite_speech"] {
                 for word in phrases(file(l, name)) {
@@ -472,9 +473,9 @@ mod tests {
     fn matches_are_whole_words_and_case_insensitive() {
         let lex = Lexicons::shared();
         let text = "Unsaid things. According to aides, aides SAID. Según fuentes.";
-        let found: Vec<&str> = lex.en.cues(text).iter().map(|f| &text[f.start..f.end]).collect();
+        let found: Vec<&str> = lex.language(Language::En).cues(text).iter().map(|f| &text[f.start..f.end]).collect();
         assert_eq!(found, vec!["According to", "SAID"]);
-        let found: Vec<&str> = lex.es.cues(text).iter().map(|f| &text[f.start..f.end]).collect();
+        let found: Vec<&str> = lex.language(Language::Es).cues(text).iter().map(|f| &text[f.start..f.end]).collect();
         assert_eq!(found, vec!["Según"]);
     }
 
@@ -482,7 +483,7 @@ mod tests {
     fn longest_phrase_wins() {
         let lex = Lexicons::shared();
         let text = "The CIA declined to comment.";
-        let found = lex.en.cues(text);
+        let found = lex.language(Language::En).cues(text);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].kind, CueKind::NoComment);
         assert_eq!(&text[found[0].start..found[0].end], "declined to comment");
