@@ -288,6 +288,8 @@ const W_FIRST_NAME: u32 = 1 << 14;
 const W_NUMBER: u32 = 1 << 15;
 /// The second word of a listed phrase (`phrase_starts`).
 const W_PHRASE_SECOND: u32 = 1 << 16;
+/// A word of a programme's or a column's name (`programme_words.txt`).
+const W_PROGRAMME: u32 = 1 << 17;
 
 /// The `W_*` bits of every word the lists behind them hold, for a language.
 fn word_bits(lex: &LanguageLexicon) -> &'static WordBits {
@@ -314,6 +316,7 @@ fn word_bits(lex: &LanguageLexicon) -> &'static WordBits {
         add(&mut phrase_starts(lexicon).0.iter().copied(), W_PHRASE_START);
         add(&mut phrase_starts(lexicon).1.iter().copied(), W_PHRASE_SECOND);
         add(&mut shared.outlet_words.iter().copied(), W_OUTLET_WORD);
+        add(&mut shared.programme_words.iter().copied(), W_PROGRAMME);
         add(&mut lexicon.pronouns.iter().copied(), W_PRONOUN);
         add(&mut POSTMODIFIERS.words().iter().copied(), W_POSTMODIFIER);
         add(&mut shared.first_names.iter().copied(), W_FIRST_NAME);
@@ -326,6 +329,8 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
     let shared = Lexicons::shared();
     // The words as the tokenizer finds them (no list of tokens first).
     let mut raw: Vec<&str> = Vec::with_capacity(8);
+    // Which of `raw` were possessives ("CNN's", "Reuters’"), before the ending was cut off.
+    let mut possessive: Vec<bool> = Vec::with_capacity(8);
     // A parenthesis that opens with a relative pronoun or a party tag is an aside: "Kasich (who has 25
     // delegates) said" is Kasich, "Rep. Hank Johnson (D-Ga.)" is Johnson. Any other keeps its words:
     // "A spokesperson (Maria Lopez) said" names her.
@@ -342,7 +347,14 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
                 }
             }
             if aside_from.is_none() {
-                raw.push(strip_possessive(s));
+                let stripped = strip_possessive(s);
+                raw.push(stripped);
+                possessive.push(stripped.len() < s.len());
+            }
+        } else if (s == "'" || s == "’") && aside_from.is_none() && t.span.start > span.start && matches!(text.as_bytes()[t.span.start - 1], b's' | b'S') {
+            // "Reuters’ Luciana Lopez": an apostrophe right after a word ending in s.
+            if let Some(last) = possessive.last_mut() {
+                *last = true;
             }
         } else if s == "(" {
             depth += 1;
@@ -573,14 +585,32 @@ pub fn read(text: &str, span: ByteSpan, sentence_start: bool, lex: &LanguageLexi
         let after_title = names.iter().any(|&k| k > 0 && (TITLES.contains(&words[k - 1].trim_end_matches('.')) || is(k - 1, W_ROLE)));
         let known_person = names.iter().any(|&k| known.people.contains(raw[k]));
         let only_names = names.len() == words.len() - usize::from(is(0, W_DEFINITE));
-        // A journalist of an outlet, whatever the given name: two or three capitalised words right
-        // after the outlet's possessive or right before "of"/"from"/"at" it ("CNN's Jake Tapper",
-        // "Jake Tapper of CNN"). A person, like "NBC's Dana Haskell", not the outlet's reporting.
-        let beside_outlet = p.outlet.is_some() && (2..=3).contains(&names.len()) && names.windows(2).all(|w| w[1] == w[0] + 1) && {
-            let (first, last) = (names[0], names[names.len() - 1]);
-            // After the possessive, the name is the phrase's head ("an ABC News-Washington Post poll" is a poll).
-            (last == head_at && first > 0 && covered[first - 1]) || (last + 2 < words.len() && matches!(words[last + 1].as_str(), "of" | "from" | "at" | "de") && covered[last + 2..].iter().any(|&c| c))
-        };
+        // A journalist of a listed outlet, whatever the given name: two or three capitalised words
+        // right after the outlet's possessive, or opening the phrase before "of"/"from"/"at" it
+        // ("CNN's Jake Tapper", "Jake Tapper of CNN"). A person, like "NBC's Dana Haskell", not the
+        // outlet's reporting.
+        let beside_outlet = p.outlet.is_some()
+            && (2..=3).contains(&names.len())
+            && names.windows(2).all(|w| w[1] == w[0] + 1)
+            // A programme's name ("MSNBC's Morning Joe", "NBC Nightly News") is the outlet's reporting.
+            && names.iter().all(|&k| !is(k, W_PROGRAMME | W_OUTLET_WORD))
+            && {
+                let (first, last) = (names[0], names[names.len() - 1]);
+                // Right after the outlet's possessive, as the phrase's head ("an ABC News-Washington
+                // Post poll" is a poll; "CBS Evening News" has no possessive).
+                let after_possessive = last == head_at && first > 0 && covered[first - 1] && possessive[first - 1];
+                // Opening the phrase, before of/from/at and the outlet itself ("a Senior Fellow at the
+                // Atlantic Council" is no name, and a place or an institution after "of" is no outlet).
+                let outlet_after = || {
+                    let mut k = last + 2;
+                    if words.get(k).is_some_and(|_| is(k, W_DEFINITE)) {
+                        k += 1;
+                    }
+                    k < words.len() && covered[k] && p.outlet.as_deref().is_some_and(|o| o.starts_with(raw[k]))
+                };
+                let before_outlet = first == 0 && last + 2 < words.len() && matches!(words[last + 1].as_str(), "of" | "from" | "at" | "de") && outlet_after();
+                after_possessive || before_outlet
+            };
         // "Halvorsen said" where the text never writes "X Halvorsen": a company, not a person.
         let lone_unknown = names.len() == 1
             && words.len() == 1

@@ -275,7 +275,7 @@ pub struct TokenFeatures {
 }
 
 impl TokenFeatures {
-    /// Reads the tokens of the sentence `span` of `text` (see `tokens::for_each_token`);
+    /// Reads the tokens of the sentence `span` of `text` (see `tokens::tokenize`);
     /// `starts_in_quote` tells whether a quotation is open where the sentence starts. Words are
     /// read lower-cased.
     pub fn new(text: &str, span: ByteSpan, starts_in_quote: bool) -> TokenFeatures {
@@ -577,13 +577,14 @@ mod tests {
     }
 
     #[test]
-    fn a_non_ascii_word_hashes_its_lower_case_characters() {
-        let text = "Él dijo ÁÉÍ según Ñandú İstanbul’s x’y ΣΑΣ";
+    fn every_word_hashes_its_lower_case_characters() {
+        // ASCII words (hashed by bytes) and others (lower-cased, then hashed by characters) alike.
+        let text = "Él dijo ÁÉÍ según Ñandú İstanbul’s x’y ΣΑΣ Officials SAID it U.S. a be Fox's";
         let (tokens, f) = sentence_features(text, ByteSpan::new(0, text.len()), false);
         let mut seen = 0;
         for (t, info) in tokens.iter().zip(&f.info) {
             let word = &text[t.span.start..t.span.end];
-            if !t.word || word.is_ascii() {
+            if !t.word {
                 continue;
             }
             let mut lower = String::new();
@@ -596,7 +597,7 @@ mod tests {
             assert_eq!(info.suffix2, hash(&lower[n.saturating_sub(2)..]), "{word}");
             seen += 1;
         }
-        assert_eq!(seen, 7);
+        assert_eq!(seen, 15);
     }
 
     #[test]

@@ -30,13 +30,16 @@ pub fn detect(text: &str) -> Language {
     }
 }
 
-/// Does `piece` (a sentence) read as Spanish by the words `detect` counts: more of `SPANISH`'s
-/// than of `ENGLISH`'s? One pass over the bytes, with no allocation: the learned cue model asks
-/// it of every sentence it might read.
+/// Is `piece` (a sentence) clearly Spanish? At least three words of `SPANISH` and more of them
+/// than of `ENGLISH` (the words `detect` counts), a capitalised one counting only as the
+/// sentence's first word: "El Paso Mayor Oscar Leeser wondered" and "Escobar de El Paso" are
+/// English with a Spanish place in them. One pass over the bytes, with no allocation: the learned
+/// cue model asks it of every sentence it might read (a sentence it wrongly calls Spanish loses
+/// the model's reading; one it wrongly calls English only costs the time to read it).
 pub fn reads_as_spanish(piece: &str) -> bool {
     let bytes = piece.as_bytes();
     let (mut english, mut spanish) = (0u32, 0u32);
-    let mut i = 0;
+    let (mut i, mut first_word) = (0, true);
     while i < bytes.len() {
         // A word: a run of letters (as `detect` splits), its bytes lower-cased and hashed.
         let (start, mut hash) = (i, FNV_OFFSET);
@@ -65,15 +68,20 @@ pub fn reads_as_spanish(piece: &str) -> bool {
         if i == start {
             // Not a letter: step over it (a whole character).
             i += piece[i..].chars().next().map_or(1, char::len_utf8);
-        } else if i - start <= 6 {
-            match VOTES.get(hash) {
-                Some(Language::En) => english += 1,
-                Some(Language::Es) => spanish += 1,
-                None => {}
+        } else {
+            // Capitalised: an ASCII capital or one of Latin-1's ("Él").
+            let capitalised = bytes[start].is_ascii_uppercase() || piece[start..].starts_with(|c: char| ('\u{C0}'..='\u{DE}').contains(&c));
+            if i - start <= 6 && (first_word || !capitalised) {
+                match VOTES.get(hash) {
+                    Some(Language::En) => english += 1,
+                    Some(Language::Es) => spanish += 1,
+                    None => {}
+                }
             }
+            first_word = false;
         }
     }
-    spanish > english
+    spanish >= 3 && spanish > english
 }
 
 const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
@@ -101,6 +109,8 @@ struct VotesByHash {
 }
 
 const VOTE_SLOTS: usize = 128;
+// The table must keep empty slots, or a miss would probe forever (and its build would not end).
+const _: () = assert!(ENGLISH.len() + SPANISH.len() < VOTE_SLOTS / 2);
 
 impl VotesByHash {
     const fn new() -> VotesByHash {
@@ -175,24 +185,29 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_reads_as_spanish_by_the_same_words_as_detect() {
+    fn a_sentence_reads_as_spanish_when_clearly_spanish() {
         for sentence in [
             "La ministra dijo el lunes que las negociaciones habían fracasado.",
             "«No vamos a rendirnos», dijo López, que trabaja en la planta.",
-            "SEGÚN LA EMPRESA, EL PLAN SIGUE.",
-            "Según—la—empresa, el plan sigue 😀.",
+            "Él dijo que la empresa y el sindicato firmaron.",
+            "Según—la—empresa, el plan sigue y es firme 😀.",
         ] {
             assert!(reads_as_spanish(sentence), "{sentence}");
-            assert_eq!(detect(sentence), Language::Es, "{sentence}");
         }
         for sentence in [
             "The minister said on Monday that the talks had failed.",
             "Mayor Bill de Blasio said the La Guardia plan was dead.",
+            // Spanish places and names in English sentences.
+            "El Paso Mayor Oscar Leeser wondered whether voters cared.",
+            "Los Angeles Mayor Karen Bass seemed unconvinced.",
+            "Rep. Veronica Escobar de El Paso wondered whether it would pass.",
+            "Ms. Ortiz wondered whether La Paz would agree to the plan.",
+            // Too short to tell: left to the model, which finds nothing in it.
+            "La empresa declinó comentar.",
             "東京 😀 123",
             "",
         ] {
             assert!(!reads_as_spanish(sentence), "{sentence}");
-            assert_eq!(detect(sentence), Language::En, "{sentence}");
         }
     }
 }

@@ -97,6 +97,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("all", "first_names", include_str!(concat!(env!("OUT_DIR"), "/lexicons/first_names.txt"))),
     ("all", "places", include_str!(concat!(env!("OUT_DIR"), "/lexicons/places.txt"))),
     ("all", "outlet_words", include_str!(concat!(env!("OUT_DIR"), "/lexicons/outlet_words.txt"))),
+    ("all", "programme_words", include_str!(concat!(env!("OUT_DIR"), "/lexicons/programme_words.txt"))),
 ];
 
 fn file(lang: &str, name: &str) -> &'static str {
@@ -332,6 +333,7 @@ pub struct Lexicons {
     pub first_names: HashSet<&'static str>,
     pub places: HashSet<&'static str>,
     pub outlet_words: HashSet<&'static str>,
+    pub programme_words: HashSet<&'static str>,
 }
 
 impl Lexicons {
@@ -353,6 +355,7 @@ impl Lexicons {
                 first_names: set("all", "first_names"),
                 places: set("all", "places"),
                 outlet_words: set("all", "outlet_words"),
+                programme_words: set("all", "programme_words"),
             }
         })
     }

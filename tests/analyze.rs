@@ -484,11 +484,19 @@ fn a_journalist_of_an_outlet_is_named_whatever_the_given_name() {
     ] {
         assert_eq!(kinds_and_sources(text), vec![(Kind::Named, Some(source.to_string()))], "{text}");
     }
-    // The outlet itself, its programme and its poll are its reporting.
+    // An apostrophe alone makes the possessive after an s.
+    assert_eq!(kinds_and_sources("Reuters’ Zorvan Haskell argued that the count was slow."), vec![(Kind::Named, Some("Reuters’ Zorvan Haskell".to_string()))]);
+    // The outlet itself, its programmes and desks, its poll, and a job title are its reporting.
     for text in [
         "As CNN previously reported, the count was slow.",
         "Fox's Special Report said the count was slow.",
         "The count was slow, according to an ABC News-Washington Post poll.",
+        "MSNBC's Morning Joe reported that the count was slow.",
+        "CBS Evening News reported that the count was slow.",
+        "CNN's Situation Room reported that the count was slow.",
+        "The Washington Post's Fact Checker wrote that the count was slow.",
+        "NBC's Saturday Night Live said the count was slow.",
+        "A Senior Correspondent of CNN said the count was slow.",
     ] {
         assert_eq!(kinds_and_sources(text).iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec![Kind::Report], "{text}");
     }

@@ -89,14 +89,16 @@ pub fn funnel_docs<'m>(docs: &[Doc], model_for: impl Fn(usize) -> &'m CueModel) 
             let mut raws = Vec::new();
             let lexicon_cues = crate::attribution::find_in_sentence(&text, i, s, lex, &mut raws);
             let (_, features, eligible) = crate::attribution::model_view(&text, s, lex);
-            let any_word = model.best_cue(&features, |_| false).is_some();
+            // A sentence that reads as Spanish is never given to the model (`TokenFeatures::english`).
+            let spanish = crate::lang::reads_as_spanish(&text[s.span.start..s.span.end]);
+            let any_word = !spanish && model.best_cue(&features, |_| false).is_some();
             let stage = if !raws.is_empty() {
                 Stage::Rules
             } else {
                 crate::attribution::find_learned(&text, i, s, lex, model, &lexicon_cues, &mut raws);
                 if !raws.is_empty() {
                     Stage::ModelDropped
-                } else if model.best_cue(&features, |k| !eligible[k]).is_some() {
+                } else if !spanish && model.best_cue(&features, |k| !eligible[k]).is_some() {
                     Stage::ModelNoSubject
                 } else {
                     Stage::ModelNothing
