@@ -33,11 +33,13 @@ pub fn push_lowercase(c: char, out: &mut String) {
     }
     let code = c as u32;
     // Latin-1 ("é", "Ñ", "«") and General Punctuation ("’", "—"), most of the non-ASCII text
-    // news holds, without the tables: À–Þ (but ×) are 32 code points above their lower case, the
-    // rest of these stay as they are.
-    if code < 0x100 || (0x2000..=0x206F).contains(&code) {
-        let lower = if (0xC0..=0xDE).contains(&code) && code != 0xD7 { code + 0x20 } else { code };
-        out.push(char::from_u32(lower).unwrap_or(c));
+    // news holds, without the tables; General Punctuation holds no letter.
+    if let Some(lower) = lower_latin1(c) {
+        out.push(lower);
+        return;
+    }
+    if (0x2000..=0x206F).contains(&code) {
+        out.push(c);
         return;
     }
     let run = LOWER_RUNS.partition_point(|&(key, _)| key & 0x1F_FFFF <= code);
@@ -53,6 +55,14 @@ pub fn push_lowercase(c: char, out: &mut String) {
         Some(&(_, lower)) => out.push_str(lower),
         None => out.push(c),
     }
+}
+
+/// `c.to_lowercase()` for a character of Latin-1 (below U+0100), without the tables: À–Þ (but ×)
+/// are 32 code points above their lower case, the rest stay as they are. `None` above Latin-1.
+#[inline]
+pub fn lower_latin1(c: char) -> Option<char> {
+    let code = c as u32;
+    (code < 0x100).then(|| if (0xC0..=0xDE).contains(&code) && code != 0xD7 { char::from_u32(code + 0x20).unwrap_or(c) } else { c })
 }
 
 /// Whether lower-casing may change `c`: an upper-case or title-case letter (or symbol). False for

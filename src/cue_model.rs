@@ -212,12 +212,12 @@ pub fn word_hash(lower: &str) -> u64 {
     hash_chars(lower.chars())
 }
 
-const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
+pub(crate) const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
 
-/// One step of FNV-1a over a character.
+/// One step of FNV-1a over a character (or a byte: `lang`'s word votes hash bytes with it).
 #[inline]
-fn fnv(h: u64, c: u32) -> u64 {
-    (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01B3)
+pub(crate) const fn fnv(h: u64, c: u32) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01B3)
 }
 
 /// Hashes a sequence of characters.
@@ -275,43 +275,36 @@ pub struct TokenFeatures {
 }
 
 impl TokenFeatures {
-    /// Reads the tokens of the sentence `span` of `text` (see `tokens::tokenize`);
+    /// Reads the tokens of the sentence `sentence` of `text` (see `tokens::tokenize`);
     /// `starts_in_quote` tells whether a quotation is open where the sentence starts. Words are
     /// read lower-cased.
-    pub fn new(text: &str, span: ByteSpan, starts_in_quote: bool) -> TokenFeatures {
-        let mut features = TokenFeatures::words(text, span, starts_in_quote);
-        features.complete(text);
-        features
-    }
-
-    /// `new`, for a sentence the English model may read: `None` when the sentence reads as
-    /// Spanish (by the same words as `lang::detect`): a Spanish quotation or paragraph in an
-    /// English article is no English the model was trained on. Its features are then never built.
-    pub fn english(text: &str, span: ByteSpan, starts_in_quote: bool) -> Option<TokenFeatures> {
-        if crate::lang::reads_as_spanish(&text[span.start..span.end]) {
-            return None;
-        }
-        Some(TokenFeatures::new(text, span, starts_in_quote))
-    }
-
-    /// The first pass: each token's hashes (the whole word, and for a word not in ASCII its prefix and
-    /// suffixes, which fall out of lower-casing it) and its quote state.
-    fn words(text: &str, sentence: ByteSpan, starts_in_quote: bool) -> TokenFeatures {
-        // Through `tokenize`, not a closure of our own over `for_each_token`: one copy of the
-        // tokenizer in the wasm, not two (1.4 KB gzipped).
+    pub fn new(text: &str, sentence: ByteSpan, starts_in_quote: bool) -> TokenFeatures {
         let tokens = crate::tokens::tokenize(text, sentence);
         let mut info: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
         let mut open = starts_in_quote;
         let mut buffer = String::new();
         for &Token { span, word } in &tokens {
             let s = &text[span.start..span.end];
+            let first = s.chars().next().unwrap_or(' ');
             let mut i = TokenInfo { span, word, ..TokenInfo::default() };
+            // The word's hash, and its prefix's (FNV runs left to right: the hash after four
+            // characters), in one pass; ASCII by bytes (the same hashes as by chars).
             if s.is_ascii() {
+                let b = s.as_bytes();
                 let mut h = FNV_OFFSET;
-                for &c in s.as_bytes() {
+                for (k, &c) in b.iter().enumerate() {
                     h = fnv(h, u32::from(c.to_ascii_lowercase()));
+                    if k == 3 {
+                        i.prefix4 = h;
+                    }
                 }
                 i.lower = h;
+                if b.len() < 4 {
+                    i.prefix4 = h;
+                }
+                let tail = |n: usize| b[b.len().saturating_sub(n)..].iter().fold(FNV_OFFSET, |h, &c| fnv(h, u32::from(c.to_ascii_lowercase())));
+                i.suffix3 = tail(3);
+                i.suffix2 = tail(2);
             } else {
                 // Lower-cased (a character may become several), then hashed in one pass that keeps
                 // the prefix's hash and the last three characters for the suffixes'.
@@ -333,20 +326,29 @@ impl TokenFeatures {
                     last = [last[1], last[2], c];
                 }
                 i.lower = h;
-                if word {
-                    if n < 4 {
-                        i.prefix4 = h;
-                    }
-                    i.suffix3 = hash_chars(last[3 - n.min(3)..].iter().copied());
-                    i.suffix2 = hash_chars(last[3 - n.min(2)..].iter().copied());
-                } else {
-                    i.prefix4 = 0;
+                if n < 4 {
+                    i.prefix4 = h;
                 }
+                i.suffix3 = hash_chars(last[3 - n.min(3)..].iter().copied());
+                i.suffix2 = hash_chars(last[3 - n.min(2)..].iter().copied());
             }
             if word {
+                let b = s.as_bytes();
+                i.ends_ing = b.len() > 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"ing");
+                i.possessive = s.ends_with("'s") || s.ends_with("’s") || s.ends_with("'S") || s.ends_with("’S");
+                i.shape = if is_pronoun(s) {
+                    SHAPE_PRONOUN
+                } else if first.is_uppercase() {
+                    if s.chars().nth(1).is_some() && s.chars().any(char::is_lowercase) { SHAPE_CAPITALISED } else { SHAPE_UPPER }
+                } else if first.is_ascii_digit() {
+                    SHAPE_DIGIT
+                } else {
+                    SHAPE_LOWER
+                };
                 i.in_quote = open;
             } else {
-                let first = s.chars().next().unwrap_or(' ');
+                // Punctuation has no prefix or suffix features.
+                (i.prefix4, i.suffix3, i.suffix2) = (0, 0, 0);
                 if crate::segment::is_quote_mark(first) {
                     i.shape = SHAPE_QUOTE;
                     i.quote_mark = true;
@@ -362,35 +364,14 @@ impl TokenFeatures {
         TokenFeatures { info, has_quote, that: hash_chars("that".chars()) }
     }
 
-    /// The second pass: the shapes of words, and the prefix and suffixes of ASCII words.
-    fn complete(&mut self, text: &str) {
-        for i in &mut self.info {
-            if !i.word {
-                // Punctuation has no prefix or suffix features; its shape is set already.
-                continue;
-            }
-            let s = &text[i.span.start..i.span.end];
-            let b = s.as_bytes();
-            if s.is_ascii() {
-                // FNV runs left to right: the prefix's hash is the hash after four characters.
-                let hash = |bytes: &[u8]| bytes.iter().fold(FNV_OFFSET, |h, &c| fnv(h, u32::from(c.to_ascii_lowercase())));
-                i.prefix4 = if b.len() < 4 { i.lower } else { hash(&b[..4]) };
-                i.suffix3 = hash(&b[b.len().saturating_sub(3)..]);
-                i.suffix2 = hash(&b[b.len().saturating_sub(2)..]);
-            }
-            let first = s.chars().next().unwrap_or(' ');
-            i.ends_ing = b.len() > 3 && b[b.len() - 3..].eq_ignore_ascii_case(b"ing");
-            i.possessive = s.ends_with("'s") || s.ends_with("’s") || s.ends_with("'S") || s.ends_with("’S");
-            i.shape = if is_pronoun(s) {
-                SHAPE_PRONOUN
-            } else if first.is_uppercase() {
-                if s.chars().nth(1).is_some() && s.chars().any(char::is_lowercase) { SHAPE_CAPITALISED } else { SHAPE_UPPER }
-            } else if first.is_ascii_digit() {
-                SHAPE_DIGIT
-            } else {
-                SHAPE_LOWER
-            };
+    /// `new`, for a sentence the English model may read: `None` when the sentence is clearly
+    /// Spanish (`lang::reads_as_spanish`): a Spanish quotation or paragraph in an English article
+    /// is no English the model was trained on, and its features are never built.
+    pub fn english(text: &str, span: ByteSpan, starts_in_quote: bool) -> Option<TokenFeatures> {
+        if crate::lang::reads_as_spanish(&text[span.start..span.end]) {
+            return None;
         }
+        Some(TokenFeatures::new(text, span, starts_in_quote))
     }
 
     fn at(&self, i: usize, d: isize) -> Option<&TokenInfo> {

@@ -46,19 +46,19 @@ pub fn reads_as_spanish(piece: &str) -> bool {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_alphabetic() {
-                hash = fnv(hash, b.to_ascii_lowercase());
+                hash = fnv(hash, u32::from(b.to_ascii_lowercase()));
                 i += 1;
             } else if b >= 0x80 {
                 let c = piece[i..].chars().next().unwrap_or(' ');
                 if !crate::wordset::is_alphabetic(c) {
                     break;
                 }
-                // The lists' words are Latin: only Latin-1's capitals (À–Þ but ×) need lowering, and
-                // without std's case tables, which would cost the wasm 8 KB (see `case.rs`).
-                let lower = if ('\u{C0}'..='\u{DE}').contains(&c) && c != '×' { char::from_u32(c as u32 + 0x20).unwrap_or(c) } else { c };
+                // The lists' words are Latin: only Latin-1's capitals need lowering, and without
+                // std's case tables, which would cost the wasm 8 KB (see `case.rs`).
+                let lower = crate::case::lower_latin1(c).unwrap_or(c);
                 let mut utf8 = [0; 4];
                 for &b in lower.encode_utf8(&mut utf8).as_bytes() {
-                    hash = fnv(hash, b);
+                    hash = fnv(hash, u32::from(b));
                 }
                 i += c.len_utf8();
             } else {
@@ -69,8 +69,8 @@ pub fn reads_as_spanish(piece: &str) -> bool {
             // Not a letter: step over it (a whole character).
             i += piece[i..].chars().next().map_or(1, char::len_utf8);
         } else {
-            // Capitalised: an ASCII capital or one of Latin-1's ("Él").
-            let capitalised = bytes[start].is_ascii_uppercase() || piece[start..].starts_with(|c: char| ('\u{C0}'..='\u{DE}').contains(&c));
+            // Capitalised ("El", "Él").
+            let capitalised = piece[start..].starts_with(crate::case::lowercase_may_change);
             if i - start <= 6 && (first_word || !capitalised) {
                 match VOTES.get(hash) {
                     Some(Language::En) => english += 1,
@@ -84,19 +84,12 @@ pub fn reads_as_spanish(piece: &str) -> bool {
     spanish >= 3 && spanish > english
 }
 
-const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
-
-#[inline]
-const fn fnv(h: u64, b: u8) -> u64 {
-    (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3)
-}
-
-/// FNV-1a over a lower-case word's bytes.
+/// FNV-1a over a lower-case word's bytes (`cue_model`'s step, a byte at a time).
 const fn word_hash(word: &str) -> u64 {
     let bytes = word.as_bytes();
     let (mut h, mut i) = (FNV_OFFSET, 0);
     while i < bytes.len() {
-        h = fnv(h, bytes[i]);
+        h = fnv(h, bytes[i] as u32);
         i += 1;
     }
     h
@@ -107,6 +100,8 @@ struct VotesByHash {
     /// Open addressing on the hash's low bits; 0 is an empty slot.
     slots: [(u64, Language); VOTE_SLOTS],
 }
+
+use crate::cue_model::{fnv, FNV_OFFSET};
 
 const VOTE_SLOTS: usize = 128;
 // The table must keep empty slots, or a miss would probe forever (and its build would not end).
